@@ -1,0 +1,28 @@
+//===--- VssTidyModule.cpp - The vss-* clang-tidy module -----------------===//
+//
+// Registers every vss-* check. The same object file is loaded as a plugin by
+// clang-tidy (--load) and linked into vss-tidy.
+//
+//===----------------------------------------------------------------------===//
+
+#include "WriterFailureInIdentifyCheck.h"
+#include <clang-tidy/ClangTidyModule.h>
+#include <clang-tidy/ClangTidyModuleRegistry.h>
+
+namespace vss {
+
+class VssTidyModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<WriterFailureInIdentifyCheck>(
+        "vss-writer-failure-in-identify");
+  }
+};
+
+} // namespace vss
+
+static clang::tidy::ClangTidyModuleRegistry::Add<vss::VssTidyModule>
+    X("vss-module", "Checks for Volume Shadow Copy Service (VSS) writers.");
+
+// Referenced by vss-tidy's main so that the linker keeps this module.
+volatile int VssTidyModuleAnchorSource = 0;

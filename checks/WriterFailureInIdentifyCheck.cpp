@@ -1,0 +1,89 @@
+//===--- WriterFailureInIdentifyCheck.cpp - vss-writer-failure-in-identify ===//
+
+#include "WriterFailureInIdentifyCheck.h"
+#include "analysis/Diagnostics.h"
+#include "analysis/Matchers.h"
+#include "analysis/TranslationUnitAnalysis.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace vss {
+
+WriterFailureInIdentifyCheck::WriterFailureInIdentifyCheck(
+    llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ReportingFunctionNames(parseListOption(Options.get("ReportingFunctions", ""))),
+      ReportingFunctions(ReportingFunctionNames) {}
+
+void WriterFailureInIdentifyCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReportingFunctions", joinListOption(ReportingFunctionNames));
+}
+
+void WriterFailureInIdentifyCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), matchers::overridesVssEventHandler()).bind("handler"),
+      this);
+}
+
+void WriterFailureInIdentifyCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Handler = Result.Nodes.getNodeAs<CXXMethodDecl>("handler");
+  const EventHandlerSpec *Spec = VssApiModel::get().overriddenEventHandler(Handler);
+  if (!Spec || !Spec->HandlesIdentify || Handler->isInvalidDecl())
+    return;
+  Context = Result.Context;
+  IdentifyHandlers.push_back(Handler);
+}
+
+void WriterFailureInIdentifyCheck::onStartOfTranslationUnit() {
+  TranslationUnitAnalysis::startTranslationUnit();
+  IdentifyHandlers.clear();
+  Context = nullptr;
+}
+
+void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
+  if (IdentifyHandlers.empty() || !Context)
+    return;
+  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
+  const VssApiModel &Model = Analysis.model();
+
+  // The name of the failure-reporting call a callee is, or empty.
+  auto ReportingCallName = [&](const FunctionDecl *Callee) -> std::string {
+    if (const FailureReportingSpec *Spec = Model.failureReportingCall(Callee))
+      return Spec->ForbiddenInIdentify ? describeFailureReportingCall(*Spec) : "";
+    if (!ReportingFunctions.empty() &&
+        ReportingFunctions.contains(Callee->getQualifiedNameAsString()))
+      return Callee->getQualifiedNameAsString();
+    return "";
+  };
+
+  // One breadth-first traversal from every Identify handler at once: each
+  // offending call is reported once, with a shortest path from its handler.
+  Reachability Reached = Analysis.callGraph().reachableFrom(
+      IdentifyHandlers, [](const CallSite &) { return true; },
+      [&](const FunctionDecl *Function) {
+        return Analysis.isUserFunction(Function) && ReportingCallName(Function).empty();
+      });
+
+  llvm::DenseSet<SourceLocation> Reported;
+  for (const FunctionDecl *Function : Reached.functions()) {
+    for (const CallSite &Site : Analysis.callGraph().callSites(Function)) {
+      if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall)
+        continue;
+      std::string CallName = ReportingCallName(Site.Callee);
+      if (CallName.empty() || !Reported.insert(Site.Loc).second)
+        continue;
+      const FunctionDecl *Root = Reached.rootOf(Function);
+      diag(Site.Loc, "%0 must not be called while handling Identify (reached from "
+                     "%1); report a fatal Identify error by returning false")
+          << CallName << describeFunction(Root);
+      for (const CallSite *Step : Reached.pathTo(Function))
+        emitCallPathNote(*this, *Step);
+    }
+  }
+}
+
+} // namespace vss

@@ -1,0 +1,277 @@
+//===--- CallGraph.cpp - On-demand call graph of a translation unit ------===//
+
+#include "CallGraph.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+
+using namespace clang;
+
+namespace vss {
+namespace {
+
+const CXXDestructorDecl *nonTrivialDestructorOf(QualType Type) {
+  const auto *Record = Type.isNull() ? nullptr : Type->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || Record->hasTrivialDestructor())
+    return nullptr;
+  return Record->getDestructor();
+}
+
+/// Collects the edges leaving one function body. Lambda bodies are separate
+/// functions: a lambda expression contributes an edge to its call operator.
+class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
+public:
+  CallSiteCollector(CallGraph &Graph, const FunctionDecl *Caller,
+                    std::vector<CallSite> &Out)
+      : Graph(Graph), Caller(Caller), Out(Out),
+        SM(Graph.context().getSourceManager()),
+        LangOpts(Graph.context().getLangOpts()) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  void add(const FunctionDecl *Callee, const Stmt *Site, SourceLocation Loc,
+           CallEdgeKind Kind) {
+    if (!Callee)
+      return;
+    Loc = Loc.isValid() ? SM.getFileLoc(Loc) : SourceLocation();
+    if (Loc.isInvalid())
+      Loc = SM.getFileLoc(Caller->getLocation());
+    Out.push_back({Caller, Callee, Site, Loc, Kind});
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(CalleeExpr))
+      CalleeRefs.insert(Ref);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    bool Virtual = Method && Method->isVirtual();
+    if (Virtual) {
+      if (const auto *Member = dyn_cast<MemberExpr>(CalleeExpr))
+        Virtual = Member->performsVirtualDispatch(LangOpts);
+    }
+    if (!Virtual) {
+      add(Callee, Call, Call->getExprLoc(), CallEdgeKind::Call);
+      return true;
+    }
+    add(Callee, Call, Call->getExprLoc(), CallEdgeKind::VirtualCall);
+    for (const CXXMethodDecl *Override : Graph.overridesOf(Method))
+      add(Override, Call, Call->getExprLoc(), CallEdgeKind::VirtualCall);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Ctor && !Ctor->isTrivial())
+      add(Ctor, Construct, Construct->getLocation(), CallEdgeKind::Construction);
+    return true;
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    const CXXDestructorDecl *Dtor = nonTrivialDestructorOf(Delete->getDestroyedType());
+    if (!Dtor)
+      return true;
+    add(Dtor, Delete, Delete->getBeginLoc(), CallEdgeKind::Destruction);
+    if (Dtor->isVirtual())
+      for (const CXXMethodDecl *Override : Graph.overridesOf(Dtor))
+        add(Override, Delete, Delete->getBeginLoc(), CallEdgeKind::Destruction);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
+      add(nonTrivialDestructorOf(Var->getType()), nullptr, Var->getLocation(),
+          CallEdgeKind::Destruction);
+    return true;
+  }
+
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *Bind) {
+    if (const CXXTemporary *Temporary = Bind->getTemporary())
+      add(Temporary->getDestructor(), Bind, Bind->getBeginLoc(),
+          CallEdgeKind::Destruction);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      if (!CalleeRefs.count(Ref))
+        add(Function, Ref, Ref->getLocation(), CallEdgeKind::FunctionReference);
+    return true;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    const SourceLocation Loc = Lambda->getBeginLoc();
+    if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator()) {
+      for (const FunctionDecl *Specialization : Generic->specializations())
+        add(Specialization, Lambda, Loc, CallEdgeKind::LambdaCreation);
+    } else {
+      add(Lambda->getCallOperator(), Lambda, Loc, CallEdgeKind::LambdaCreation);
+    }
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
+
+  void collect(const FunctionDecl *Definition) {
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        TraverseStmt(Init->getInit());
+    TraverseStmt(Definition->getBody());
+    if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(Definition))
+      collectImplicitDestruction(Dtor);
+  }
+
+private:
+  // A destructor also destroys the members and bases of its class.
+  void collectImplicitDestruction(const CXXDestructorDecl *Dtor) {
+    const CXXRecordDecl *Record = Dtor->getParent();
+    for (const FieldDecl *Field : Record->fields())
+      add(nonTrivialDestructorOf(Field->getType()), nullptr, Dtor->getLocation(),
+          CallEdgeKind::Destruction);
+    for (const CXXBaseSpecifier &Base : Record->bases())
+      add(nonTrivialDestructorOf(Base.getType()), nullptr, Dtor->getLocation(),
+          CallEdgeKind::Destruction);
+  }
+
+  CallGraph &Graph;
+  const FunctionDecl *Caller;
+  std::vector<CallSite> &Out;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> CalleeRefs;
+};
+
+/// Visits every method declaration of the TU, but no function body.
+class OverrideIndexer : public RecursiveASTVisitor<OverrideIndexer> {
+public:
+  explicit OverrideIndexer(
+      llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const CXXMethodDecl *, 2>> &Index)
+      : Index(Index) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseStmt(Stmt *) { return true; }
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+      Index[Overridden->getCanonicalDecl()].push_back(Method);
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const CXXMethodDecl *, 2>> &Index;
+};
+
+} // namespace
+
+llvm::ArrayRef<CallSite> CallGraph::callSites(const FunctionDecl *Function) {
+  Function = Function->getCanonicalDecl();
+  auto [It, Inserted] = Edges.try_emplace(Function);
+  if (!Inserted)
+    return It->second;
+  const FunctionDecl *Definition = nullptr;
+  if (Function->hasBody(Definition) && Definition && !Definition->isInvalidDecl()) {
+    std::vector<CallSite> Sites;
+    CallSiteCollector(*this, Definition, Sites).collect(Definition);
+    It->second = std::move(Sites); // Collecting never inserts into Edges.
+  }
+  return It->second;
+}
+
+void CallGraph::buildOverrideIndex() {
+  if (OverrideIndexBuilt)
+    return;
+  OverrideIndexBuilt = true;
+  OverrideIndexer(DirectOverrides).TraverseDecl(Context.getTranslationUnitDecl());
+}
+
+llvm::ArrayRef<const CXXMethodDecl *>
+CallGraph::overridesOf(const CXXMethodDecl *Method) {
+  Method = Method->getCanonicalDecl();
+  auto Known = AllOverrides.find(Method);
+  if (Known != AllOverrides.end())
+    return Known->second;
+  buildOverrideIndex();
+  std::vector<const CXXMethodDecl *> Result;
+  llvm::SmallVector<const CXXMethodDecl *, 8> Worklist{Method};
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Visited{Method};
+  while (!Worklist.empty()) {
+    auto Direct = DirectOverrides.find(Worklist.pop_back_val());
+    if (Direct == DirectOverrides.end())
+      continue;
+    for (const CXXMethodDecl *Override : Direct->second) {
+      if (!Visited.insert(Override->getCanonicalDecl()).second)
+        continue;
+      Result.push_back(Override);
+      Worklist.push_back(Override->getCanonicalDecl());
+    }
+  }
+  return AllOverrides[Method] = std::move(Result);
+}
+
+Reachability CallGraph::reachableFrom(
+    llvm::ArrayRef<const FunctionDecl *> Roots,
+    llvm::function_ref<bool(const CallSite &)> Follow,
+    llvm::function_ref<bool(const FunctionDecl *)> Expand) {
+  Reachability Result;
+  std::deque<const FunctionDecl *> Queue;
+  for (const FunctionDecl *Root : Roots) {
+    Root = Root->getCanonicalDecl();
+    if (Result.Parent.try_emplace(Root, nullptr).second)
+      Queue.push_back(Root);
+  }
+  while (!Queue.empty()) {
+    const FunctionDecl *Function = Queue.front();
+    Queue.pop_front();
+    if (!Expand(Function))
+      continue;
+    Result.Order.push_back(Function);
+    for (const CallSite &Site : callSites(Function)) {
+      if (!Follow(Site))
+        continue;
+      const FunctionDecl *Callee = Site.Callee->getCanonicalDecl();
+      if (Result.Parent.try_emplace(Callee, &Site).second)
+        Queue.push_back(Callee);
+    }
+  }
+  return Result;
+}
+
+const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
+  const FunctionDecl *Current = Function->getCanonicalDecl();
+  while (true) {
+    auto It = Parent.find(Current);
+    if (It == Parent.end())
+      return nullptr;
+    if (!It->second)
+      return Current;
+    Current = It->second->Caller->getCanonicalDecl();
+  }
+}
+
+CallPath Reachability::pathTo(const FunctionDecl *Function) const {
+  CallPath Path;
+  const FunctionDecl *Current = Function->getCanonicalDecl();
+  while (true) {
+    auto It = Parent.find(Current);
+    if (It == Parent.end() || !It->second)
+      break;
+    Path.push_back(It->second);
+    Current = It->second->Caller->getCanonicalDecl();
+  }
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+std::string describeFunction(const FunctionDecl *Function) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    if (Method->getParent()->isLambda())
+      return "lambda";
+  return Function->getQualifiedNameAsString();
+}
+
+} // namespace vss

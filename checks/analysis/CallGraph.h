@@ -1,0 +1,117 @@
+//===--- CallGraph.h - On-demand call graph of a translation unit --------===//
+//
+// The call edges of a function are collected the first time a traversal
+// reaches it and are kept for the rest of the translation unit, so every
+// check shares one graph and only functions reachable from writer code are
+// ever looked at. Edges cover direct calls, member calls, calls of lambdas and
+// functors, template instantiations, constructors and destructors that run
+// implicitly, and virtual calls (every override visible in the TU).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_CALLGRAPH_H
+#define VSS_TIDY_ANALYSIS_CALLGRAPH_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vss {
+
+enum class CallEdgeKind {
+  Call,           ///< A call written in the source (direct, member, operator).
+  VirtualCall,    ///< A virtual call, to one of the overrides it may reach.
+  Construction,   ///< A constructor run by a declaration or expression.
+  Destruction,    ///< A destructor run implicitly at the end of a lifetime.
+  LambdaCreation, ///< A lambda created here; its body may run from here on.
+  FunctionReference, ///< A function named without being called (a callback).
+};
+
+/// One edge of the call graph: \c Caller reaches \c Callee at \c Site.
+struct CallSite {
+  const clang::FunctionDecl *Caller;
+  const clang::FunctionDecl *Callee;
+  /// The call (or construct, delete, lambda, reference) expression, or null
+  /// for an implicit destructor call.
+  const clang::Stmt *Site;
+  /// Where the edge is shown to the user: a location in a file, already
+  /// mapped out of macro bodies.
+  clang::SourceLocation Loc;
+  CallEdgeKind Kind;
+};
+
+/// The call sites leading from a root to a function, in order.
+using CallPath = llvm::SmallVector<const CallSite *, 8>;
+
+class CallGraph;
+
+/// The result of a breadth-first traversal from one or more roots: every
+/// function reached, in order of distance, with a shortest path to each.
+class Reachability {
+public:
+  llvm::ArrayRef<const clang::FunctionDecl *> functions() const { return Order; }
+  /// The root the shortest path to \p Function starts from.
+  const clang::FunctionDecl *rootOf(const clang::FunctionDecl *Function) const;
+  /// The call sites from the root to \p Function (empty for a root).
+  CallPath pathTo(const clang::FunctionDecl *Function) const;
+  bool reaches(const clang::FunctionDecl *Function) const {
+    return Parent.count(Function->getCanonicalDecl());
+  }
+
+private:
+  friend class CallGraph;
+  std::vector<const clang::FunctionDecl *> Order;
+  /// Canonical function -> the edge it was first reached through (null for roots).
+  llvm::DenseMap<const clang::FunctionDecl *, const CallSite *> Parent;
+};
+
+class CallGraph {
+public:
+  explicit CallGraph(clang::ASTContext &Context) : Context(Context) {}
+
+  /// The outgoing edges of \p Function (empty when it has no body here).
+  llvm::ArrayRef<CallSite> callSites(const clang::FunctionDecl *Function);
+
+  /// Every method in the TU that overrides \p Method, directly or not.
+  llvm::ArrayRef<const clang::CXXMethodDecl *>
+  overridesOf(const clang::CXXMethodDecl *Method);
+
+  /// Breadth-first traversal from \p Roots along the edges \p Follow accepts,
+  /// not expanding functions \p Expand rejects. Iterative, with a visited set:
+  /// each function is expanded at most once.
+  Reachability reachableFrom(
+      llvm::ArrayRef<const clang::FunctionDecl *> Roots,
+      llvm::function_ref<bool(const CallSite &)> Follow,
+      llvm::function_ref<bool(const clang::FunctionDecl *)> Expand);
+
+  clang::ASTContext &context() const { return Context; }
+
+private:
+  void buildOverrideIndex();
+
+  clang::ASTContext &Context;
+  /// Canonical function -> its edges. Node-based, so references stay valid.
+  std::unordered_map<const clang::FunctionDecl *, std::vector<CallSite>> Edges;
+  bool OverrideIndexBuilt = false;
+  llvm::DenseMap<const clang::CXXMethodDecl *,
+                 llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
+      DirectOverrides;
+  std::unordered_map<const clang::CXXMethodDecl *,
+                     std::vector<const clang::CXXMethodDecl *>>
+      AllOverrides;
+};
+
+/// How a function is named to the user: its qualified name, or "lambda" for
+/// a lambda's call operator.
+std::string describeFunction(const clang::FunctionDecl *Function);
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_CALLGRAPH_H

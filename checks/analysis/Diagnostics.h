@@ -1,0 +1,22 @@
+//===--- Diagnostics.h - How vss-* checks explain a finding --------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_DIAGNOSTICS_H
+#define VSS_TIDY_ANALYSIS_DIAGNOSTICS_H
+
+#include "CallGraph.h"
+#include "VssApiModel.h"
+#include <clang-tidy/ClangTidyCheck.h>
+#include <string>
+
+namespace vss {
+
+/// The name a finding uses for a failure-reporting API call
+/// ("SetWriterFailure", "IVssComponentEx2::SetFailure").
+std::string describeFailureReportingCall(const FailureReportingSpec &Spec);
+
+/// Emits the note for one step of a call path ("A calls B here").
+void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_DIAGNOSTICS_H

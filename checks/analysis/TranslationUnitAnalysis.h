@@ -1,0 +1,47 @@
+//===--- TranslationUnitAnalysis.h - Facts shared by every vss check -----===//
+//
+// One instance per translation unit, shared by all vss-* checks: the API
+// model and the on-demand call graph. Checks reach it with
+// TranslationUnitAnalysis::of(Context) and reset it at the start of each TU.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H
+#define VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H
+
+#include "CallGraph.h"
+#include "VssApiModel.h"
+#include "clang/AST/ASTContext.h"
+
+namespace vss {
+
+class TranslationUnitAnalysis {
+public:
+  /// The analysis of the TU \p Context belongs to, created on first use.
+  /// A TU is parsed and checked on one thread (clang-tidy and clangd alike),
+  /// so the instance lives in thread-local storage.
+  static TranslationUnitAnalysis &of(clang::ASTContext &Context);
+  /// Drops the previous TU's analysis; called from onStartOfTranslationUnit.
+  static void startTranslationUnit();
+
+  explicit TranslationUnitAnalysis(clang::ASTContext &Context)
+      : Context(Context), Graph(Context) {}
+
+  const VssApiModel &model() const { return VssApiModel::get(); }
+  CallGraph &callGraph() { return Graph; }
+  clang::ASTContext &context() const { return Context; }
+
+  /// True for functions whose bodies the analysis follows: user code, not
+  /// the VSS API classes themselves.
+  bool isUserFunction(const clang::FunctionDecl *Function) const {
+    return !model().isApiFunction(Function);
+  }
+
+private:
+  clang::ASTContext &Context;
+  CallGraph Graph;
+};
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H

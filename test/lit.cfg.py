@@ -1,0 +1,36 @@
+# lit configuration of the vss-tidy behaviour tests.
+import os
+import lit.formats
+
+config.name = "vss-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.vss_binary_dir, "test")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+runner = os.path.join(config.test_source_root, "tools", "check_vss_tidy.py")
+runner_args = (
+    f"--vss-tidy={config.vss_tidy} --plugin={config.vss_plugin} "
+    f"--host-clang-tidy={config.host_clang_tidy} --filecheck={config.filecheck} "
+    f"--sdk-include={inputs}/sdk --mingw-overlay={inputs}/mingw-overlay "
+    f"--mingw-include={config.mingw_include}"
+)
+config.substitutions.extend([
+    ("%check_vss", f"{config.python} {runner} {runner_args}"),
+    ("%vss_tidy", config.vss_tidy),
+    ("%vss_plugin", config.vss_plugin),
+    ("%clang_tidy", config.host_clang_tidy),
+    ("%clangxx", config.host_clang),
+    ("%sdk_include", os.path.join(inputs, "sdk")),
+    ("%mingw_overlay", os.path.join(inputs, "mingw-overlay")),
+    ("%mingw_include", config.mingw_include),
+    ("%inputs", inputs),
+    ("%python", config.python),
+    ("%llvm_version_major", config.llvm_version_major),
+    ("%source_dir", config.vss_source_dir),
+])
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+config.substitutions.append(("%not", config.not_tool))

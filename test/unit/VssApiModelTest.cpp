@@ -1,0 +1,86 @@
+#include "TestAST.h"
+#include "analysis/VssApiModel.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using vss::VssApiModel;
+using vss::test::method;
+using vss::test::parse;
+
+namespace {
+
+const CXXRecordDecl *record(ASTUnit &AST, const std::string &Name) {
+  return vss::test::selectFirst<CXXRecordDecl>(AST, cxxRecordDecl(hasName(Name), isDefinition()));
+}
+
+TEST(VssApiModel, RecognisesWritersThroughUserClassesAndTemplates) {
+  auto AST = parse(R"cpp(
+    class CBase : public CVssWriterEx2 {};
+    template <class B> class CWriterT : public B {};
+    class CSql : public CWriterT<CBase> { bool OnFreeze(); bool OnThaw(); };
+    class CPlain { bool OnIdentify(IVssCreateWriterMetadata *); };
+    namespace ns { class CVssWriter { public: virtual bool OnIdentify(IVssCreateWriterMetadata *); }; }
+    class CFake : public ns::CVssWriter { bool OnIdentify(IVssCreateWriterMetadata *) override; };
+  )cpp");
+  const VssApiModel &Model = VssApiModel::get();
+  EXPECT_TRUE(Model.isWriterClass(record(*AST, "CBase")));
+  EXPECT_TRUE(Model.isWriterClass(record(*AST, "CSql")));
+  EXPECT_FALSE(Model.isWriterClass(record(*AST, "CPlain")));
+  EXPECT_FALSE(Model.isWriterClass(record(*AST, "CFake")));
+  EXPECT_FALSE(Model.isWriterClass(record(*AST, "::CVssWriter")));
+  EXPECT_TRUE(Model.isWriterBaseClass(record(*AST, "::CVssWriterEx")));
+  EXPECT_FALSE(Model.isWriterBaseClass(record(*AST, "ns::CVssWriter")));
+}
+
+TEST(VssApiModel, RecognisesHandlersByWhatTheyOverride) {
+  auto AST = parse(R"cpp(
+    class CSql : public CVssWriterEx {
+    public:
+      bool OnIdentify(IVssCreateWriterMetadata *) { return true; }
+      virtual bool OnIdentifyEx(IVssCreateWriterMetadataEx *) override { return true; }
+      bool OnFreeze() final { return true; }
+      bool OnThaw() { return true; }
+      bool OnPrepare() { return true; }
+    };
+    class CDerived : public CSql { bool OnThaw() { return true; } };
+    class CPlain { public: bool OnIdentify(IVssCreateWriterMetadata *) { return true; } };
+  )cpp");
+  const VssApiModel &Model = VssApiModel::get();
+  const vss::EventHandlerSpec *Identify = Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentify"));
+  ASSERT_NE(Identify, nullptr);
+  EXPECT_EQ(Identify->Name, "OnIdentify");
+  EXPECT_TRUE(Identify->HandlesIdentify);
+  const vss::EventHandlerSpec *IdentifyEx = Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentifyEx"));
+  ASSERT_NE(IdentifyEx, nullptr);
+  EXPECT_TRUE(IdentifyEx->HandlesIdentify);
+  const vss::EventHandlerSpec *Freeze = Model.overriddenEventHandler(method(*AST, "CSql", "OnFreeze"));
+  ASSERT_NE(Freeze, nullptr);
+  EXPECT_FALSE(Freeze->HandlesIdentify);
+  const vss::EventHandlerSpec *Thaw = Model.overriddenEventHandler(method(*AST, "CDerived", "OnThaw"));
+  ASSERT_NE(Thaw, nullptr);
+  EXPECT_EQ(Thaw->Name, "OnThaw");
+  EXPECT_EQ(Model.overriddenEventHandler(method(*AST, "CSql", "OnPrepare")), nullptr);
+  EXPECT_EQ(Model.overriddenEventHandler(method(*AST, "CPlain", "OnIdentify")), nullptr);
+}
+
+TEST(VssApiModel, RecognisesFailureCallsByDeclaringClass) {
+  auto AST = parse(R"cpp(
+    struct IVssWriterImpl { virtual HRESULT SetWriterFailure(HRESULT) = 0; };
+    class CSql : public CVssWriterEx2 {
+      HRESULT SetWriterFailureMessage(HRESULT);
+    };
+  )cpp");
+  const VssApiModel &Model = VssApiModel::get();
+  auto Decl = [&](const std::string &Class, const std::string &Name) {
+    return vss::test::selectFirst<CXXMethodDecl>(*AST, cxxMethodDecl(hasName(Name), ofClass(hasName(Class))));
+  };
+  const vss::FailureReportingSpec *Spec = Model.failureReportingCall(Decl("::CVssWriter", "SetWriterFailure"));
+  ASSERT_NE(Spec, nullptr);
+  EXPECT_TRUE(Spec->ForbiddenInIdentify);
+  EXPECT_NE(Model.failureReportingCall(Decl("::CVssWriterEx2", "SetWriterFailureEx")), nullptr);
+  EXPECT_EQ(Model.failureReportingCall(Decl("::IVssWriterImpl", "SetWriterFailure")), nullptr);
+  EXPECT_EQ(Model.failureReportingCall(Decl("CSql", "SetWriterFailureMessage")), nullptr);
+}
+
+} // namespace
