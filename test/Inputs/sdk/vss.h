@@ -1,0 +1,11 @@
+// Stand-in for the Windows SDK's vss.h.
+#pragma once
+#include <windows.h>
+
+typedef GUID VSS_ID;
+typedef WCHAR *VSS_PWSZ;
+typedef enum _VSS_BACKUP_TYPE { VSS_BT_UNDEFINED = 0, VSS_BT_FULL = 1 } VSS_BACKUP_TYPE;
+typedef enum _VSS_RESTORE_TYPE { VSS_RTYPE_UNDEFINED = 0, VSS_RTYPE_BY_COPY = 1 } VSS_RESTORE_TYPE;
+typedef enum _VSS_APPLICATION_LEVEL {
+  VSS_APP_UNKNOWN = 0, VSS_APP_SYSTEM = 1, VSS_APP_BACK_END = 2, VSS_APP_FRONT_END = 3
+} VSS_APPLICATION_LEVEL;

@@ -1,0 +1,73 @@
+// A small stand-in for the Windows SDK's windows.h, written from the
+// declarations the vss-tidy tests need. Parses for MSVC and Linux targets.
+#pragma once
+
+typedef long HRESULT;          // 64 bits when parsed for a Linux target.
+typedef long LONG;
+typedef unsigned long DWORD;
+typedef unsigned long ULONG;
+typedef int BOOL;
+typedef void *HANDLE;
+typedef void *LPVOID;
+typedef unsigned int UINT;
+typedef wchar_t WCHAR;
+typedef const wchar_t *LPCWSTR;
+typedef wchar_t *LPWSTR;
+typedef wchar_t *BSTR;
+typedef unsigned long long ULONG_PTR;
+typedef struct _GUID {
+  unsigned long Data1; unsigned short Data2; unsigned short Data3; unsigned char Data4[8];
+} GUID;
+typedef GUID IID;
+
+#ifndef NULL
+#define NULL 0
+#endif
+#define TRUE 1
+#define FALSE 0
+
+#if defined(_M_IX86) || defined(__i386__)
+#define STDMETHODCALLTYPE __stdcall
+#define WINAPI __stdcall
+#else
+#define STDMETHODCALLTYPE
+#define WINAPI
+#endif
+#define STDMETHODIMP HRESULT STDMETHODCALLTYPE
+#define STDMETHODIMP_(type) type STDMETHODCALLTYPE
+#define interface struct
+
+#define S_OK ((HRESULT)0L)
+#define S_FALSE ((HRESULT)1L)
+#define E_FAIL ((HRESULT)0x80004005L)
+#define E_UNEXPECTED ((HRESULT)0x8000FFFFL)
+#define E_OUTOFMEMORY ((HRESULT)0x8007000EL)
+#define E_INVALIDARG ((HRESULT)0x80070057L)
+#define E_ACCESSDENIED ((HRESULT)0x80070005L)
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+
+#define SEVERITY_SUCCESS 0
+#define SEVERITY_ERROR 1
+#define FACILITY_ITF 4
+#define FACILITY_WIN32 7
+#define FACILITY_NT_BIT 0x10000000
+#define MAKE_HRESULT(sev, fac, code) \
+  ((HRESULT)(((unsigned long)(sev) << 31) | ((unsigned long)(fac) << 16) | ((unsigned long)(code))))
+
+#define ERROR_SUCCESS 0L
+#define ERROR_FILE_NOT_FOUND 2L
+#define ERROR_ACCESS_DENIED 5L
+#define ERROR_NOT_ENOUGH_MEMORY 8L
+#define ERROR_DISK_FULL 112L
+#define WAIT_TIMEOUT 258L
+#define ERROR_TIMEOUT 1460L
+
+// As in the SDK: inline functions, not constant expressions.
+inline HRESULT HRESULT_FROM_WIN32(unsigned long x) {
+  return (HRESULT)(x) <= 0 ? (HRESULT)(x)
+                           : (HRESULT)(((x) & 0x0000FFFF) | (FACILITY_WIN32 << 16) | 0x80000000);
+}
+inline HRESULT HRESULT_FROM_NT(long x) { return (HRESULT)((x) | FACILITY_NT_BIT); }
+
+DWORD WINAPI GetLastError(void);
