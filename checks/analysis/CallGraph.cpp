@@ -270,7 +270,7 @@ CallPath Reachability::pathTo(const FunctionDecl *Function) const {
 std::string describeFunction(const FunctionDecl *Function) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
     if (Method->getParent()->isLambda())
-      return "lambda";
+      return "the lambda";
   return Function->getQualifiedNameAsString();
 }
 

@@ -46,7 +46,7 @@ TEST(CallGraph, FollowsLambdasFunctorsAndTemplates) {
     void viaFunctor() { apply(F{}); }
   )cpp");
   CallGraph Graph(AST->getASTContext());
-  EXPECT_EQ(pathText(Graph, function(*AST, "viaLambda"), function(*AST, "leaf")), "viaLambda -> lambda -> leaf");
+  EXPECT_EQ(pathText(Graph, function(*AST, "viaLambda"), function(*AST, "leaf")), "viaLambda -> the lambda -> leaf");
   EXPECT_EQ(pathText(Graph, function(*AST, "viaFunctor"), function(*AST, "leaf")),
             "viaFunctor -> apply -> F::operator() -> leaf");
 }
