@@ -6,8 +6,8 @@
 The source is parsed once per target (msvc, mingw, linux by default). The
 diagnostics are checked with FileCheck against the comments in the source:
   CHECK-MESSAGES / CHECK-NOTES          every target
-  CHECK-MESSAGES-<SUFFIX>, ...          with -check-suffixes=<SUFFIX>[,...]
-  CHECK-MESSAGES-<TARGET>, ...          only when parsing for that target (MSVC, MINGW, LINUX)
+  CHECK-MESSAGES-<SUFFIX>, ...          instead, with -check-suffixes=<SUFFIX>[,...]
+  CHECK-MESSAGES[-<SUFFIX>]-<TARGET>    only when parsing for that target (MSVC, MINGW, LINUX)
   CHECK-FIXES[-<SUFFIX>|-<TARGET>]      the file after clang-tidy --fix
 Any warning, error or note that no CHECK line matches fails the test. The
 CHECK comments are blanked out of the copy clang-tidy sees, so that line
@@ -67,8 +67,11 @@ def parse_args(argv):
 
 
 def prefixes_for(kind, suffixes, target, text):
+    # As in check_clang_tidy.py, suffixes replace the plain prefix; each
+    # prefix also has a variant for the target being parsed.
     base = "CHECK-" + kind
-    names = [base] + [base + "-" + s for s in suffixes] + [base + "-" + target.upper()]
+    stems = [base + "-" + s for s in suffixes] if suffixes else [base]
+    names = stems + [stem + "-" + target.upper() for stem in stems]
     return [n for n in names if re.search(r"\b" + re.escape(n) + r"(-NEXT|-SAME|-NOT|-DAG|-LABEL|-EMPTY)?:", text)]
 
 
@@ -114,7 +117,7 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
             f.write(output)
         fc = run([args.filecheck, "-input-file=" + out_file, args.source,
                   "-check-prefixes=" + ",".join(message_prefixes),
-                  "-implicit-check-not={{warning|error|note}}:", "-dump-input=fail"])
+                  "-implicit-check-not={{warning|error|note}}:", "-dump-input=fail", "--allow-empty"])
         if fc.returncode != 0:
             sys.stderr.write(fc.stdout + fc.stderr)
             sys.exit("error: diagnostics do not match for target %s" % target)
