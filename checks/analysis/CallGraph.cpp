@@ -271,7 +271,25 @@ std::string describeFunction(const FunctionDecl *Function) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
     if (Method->getParent()->isLambda())
       return "the lambda";
-  return Function->getQualifiedNameAsString();
+  // Named as written in the source: a member of a class template
+  // specialization reads "CWriterT::OnIdentify", the same for every
+  // instantiation and for the template itself.
+  std::string Name = Function->getNameAsString();
+  for (const DeclContext *Context = Function->getDeclContext(); Context;
+       Context = Context->getParent()) {
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context)) {
+      if (!Namespace->isInlineNamespace())
+        Name = (Namespace->isAnonymousNamespace() ? std::string("(anonymous namespace)")
+                                                  : Namespace->getNameAsString()) +
+               "::" + Name;
+    } else if (const auto *Record = dyn_cast<RecordDecl>(Context)) {
+      if (Record->getIdentifier())
+        Name = Record->getNameAsString() + "::" + Name;
+    } else if (isa<FunctionDecl>(Context)) {
+      break; // A local class is named by its own name.
+    }
+  }
+  return Name;
 }
 
 } // namespace vss

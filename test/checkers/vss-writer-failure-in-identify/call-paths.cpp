@@ -113,5 +113,5 @@ public:
 };
 class CBlobWriter : public CWriterT<CVssWriterEx2> {};
 CBlobWriter g_blobWriter;
-// CHECK-NOTES: 100:51: warning: SetWriterFailureEx must not be called while handling Identify (reached from CWriterT<CVssWriterEx2>::OnIdentify)
-// CHECK-NOTES: 106:19: note: CWriterT<CVssWriterEx2>::OnIdentify calls the destructor CFailureGuard::~CFailureGuard here when the object is destroyed
+// CHECK-NOTES: 100:51: warning: SetWriterFailureEx must not be called while handling Identify (reached from CWriterT::OnIdentify)
+// CHECK-NOTES: 106:19: note: CWriterT::OnIdentify calls the destructor CFailureGuard::~CFailureGuard here when the object is destroyed
