@@ -30,6 +30,9 @@ config.substitutions.extend([
     ("%python", config.python),
     ("%llvm_version_major", config.llvm_version_major),
     ("%source_dir", config.vss_source_dir),
+    ("%binary_dir", config.vss_binary_dir),
+    ("%cmake", config.cmake),
+    ("%install_libdir", config.install_libdir),
 ])
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])

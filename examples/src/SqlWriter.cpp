@@ -1,0 +1,317 @@
+#include "SqlWriter.h"
+#include "WriterConfig.h"
+
+#include <strsafe.h>
+
+CSqlWriter::CSqlWriter()
+    : m_bSubscribed(false)
+{
+}
+
+CSqlWriter::~CSqlWriter()
+{
+    Uninitialize();
+}
+
+HRESULT CSqlWriter::Initialize()
+{
+    HRESULT hr = InitializeEx(CONTOSO_SQL_WRITER_ID, CONTOSO_SQL_WRITER_NAME,
+                              CONTOSO_SQL_WRITER_VERSION_MAJOR, CONTOSO_SQL_WRITER_VERSION_MINOR,
+                              VSS_UT_USERDATA, VSS_ST_TRANSACTEDDB, VSS_APP_BACK_END,
+                              CONTOSO_SQL_FREEZE_TIMEOUT_MS);
+    if (FAILED(hr))
+        return hr;
+
+    hr = Subscribe();
+    if (FAILED(hr))
+        return hr;
+
+    m_bSubscribed = true;
+    return S_OK;
+}
+
+void CSqlWriter::Uninitialize()
+{
+    if (m_bSubscribed)
+    {
+        Unsubscribe();
+        m_bSubscribed = false;
+    }
+}
+
+//
+// Identify: describe the databases. Identify can arrive at any time, even in
+// the middle of a backup, so it reads its own copy of the catalog and leaves
+// m_Catalog to the backup in progress.
+//
+bool STDMETHODCALLTYPE CSqlWriter::OnIdentify(IVssCreateWriterMetadata *pMetadata)
+{
+    CDatabaseCatalog catalog;
+
+    HRESULT hr = catalog.Load();
+    if (FAILED(hr))
+    {
+        m_EventLog.SetWriterFailureMessage(hr, L"Cannot read the database catalog");
+        return false;
+    }
+
+    // Restoring replaces the files of a stopped server.
+    hr = pMetadata->SetRestoreMethod(VSS_RME_STOP_RESTORE_START, L"ContosoSQL", NULL,
+                                     VSS_WRE_NEVER, false);
+    if (FAILED(hr))
+        return false;
+
+    hr = AddComponents(pMetadata, catalog);
+    if (FAILED(hr))
+        return false;
+
+    m_EventLog.OnIdentify(catalog.Databases().size());
+    return true;
+}
+
+HRESULT CSqlWriter::AddComponents(IVssCreateWriterMetadata *pMetadata,
+                                  const CDatabaseCatalog &catalog)
+{
+    for (const DatabaseInfo &database : catalog.Databases())
+    {
+        HRESULT hr = AddDatabaseComponent(pMetadata, database);
+        if (FAILED(hr))
+            return hr;
+    }
+    return S_OK;
+}
+
+// One selectable component per database, with its data and log files.
+HRESULT CSqlWriter::AddDatabaseComponent(IVssCreateWriterMetadata *pMetadata,
+                                         const DatabaseInfo &database)
+{
+    LPCWSTR wszName = database.Name.c_str();
+
+    HRESULT hr = pMetadata->AddComponent(VSS_CT_DATABASE, CONTOSO_SQL_LOGICAL_PATH, wszName,
+                                         wszName, NULL, 0, false, true, true, true);
+    if (FAILED(hr))
+        goto Cleanup;
+
+    hr = pMetadata->AddDatabaseFiles(CONTOSO_SQL_LOGICAL_PATH, wszName,
+                                     database.DataDirectory.c_str(), L"*.cdb");
+    if (FAILED(hr))
+        goto Cleanup;
+
+    hr = pMetadata->AddDatabaseLogFiles(CONTOSO_SQL_LOGICAL_PATH, wszName,
+                                        database.LogDirectory.c_str(), L"*.clg");
+
+Cleanup:
+    if (FAILED(hr))
+        ReportError(hr, L"Cannot describe a database to VSS");
+    return hr;
+}
+
+//
+// PrepareBackup: fix the set of databases this backup covers.
+//
+bool STDMETHODCALLTYPE CSqlWriter::OnPrepareBackup(IVssWriterComponents *pComponents)
+{
+    bool bPartialFailure = false;
+
+    m_Selected.clear();
+    HRESULT hr = m_Catalog.Load();
+    if (FAILED(hr))
+    {
+        ReportError(hr, L"Cannot read the database catalog");
+        return false;
+    }
+
+    hr = SelectDatabases(pComponents, &bPartialFailure);
+    if (FAILED(hr))
+    {
+        ReportError(hr, L"Cannot read the components selected for backup");
+        return false;
+    }
+
+    // The other databases are still backed up; the failed components say why.
+    if (bPartialFailure)
+        SetWriterFailureEx(VSS_E_WRITERERROR_PARTIAL_FAILURE);
+    return true;
+}
+
+// Every online database when the requester selects no components (or passes
+// no backup document), else the selected ones. A selected database that is
+// offline or gone fails its own component only.
+HRESULT CSqlWriter::SelectDatabases(IVssWriterComponents *pComponents, bool *pbPartialFailure)
+{
+    UINT cComponents = 0;
+    HRESULT hr = S_OK;
+
+    *pbPartialFailure = false;
+    if (pComponents == NULL || !AreComponentsSelected())
+    {
+        for (const DatabaseInfo &database : m_Catalog.Databases())
+        {
+            if (database.Online)
+                m_Selected.push_back(database.Name);
+        }
+        return S_OK;
+    }
+
+    hr = pComponents->GetComponentCount(&cComponents);
+    if (FAILED(hr))
+        return hr;
+
+    for (UINT iComponent = 0; iComponent < cComponents && SUCCEEDED(hr); ++iComponent)
+    {
+        IVssComponent *pComponent = NULL;
+        IVssComponentEx2 *pComponentEx2 = NULL;
+        BSTR bstrName = NULL;
+
+        hr = pComponents->GetComponent(iComponent, &pComponent);
+        if (SUCCEEDED(hr))
+            hr = pComponent->GetComponentName(&bstrName);
+
+        if (SUCCEEDED(hr))
+        {
+            const DatabaseInfo *pDatabase = m_Catalog.Find(bstrName);
+            if (pDatabase != NULL && pDatabase->Online)
+            {
+                m_Selected.push_back(pDatabase->Name);
+            }
+            else if (SUCCEEDED(pComponent->QueryInterface(IID_IVssComponentEx2,
+                                                          reinterpret_cast<void **>(&pComponentEx2))))
+            {
+                pComponentEx2->SetFailure(VSS_E_WRITERERROR_NONRETRYABLE,
+                                          HRESULT_FROM_WIN32(ERROR_NOT_READY),
+                                          L"The database is offline or no longer exists", 0);
+                pComponentEx2->Release();
+                *pbPartialFailure = true;
+            }
+            else
+            {
+                hr = HRESULT_FROM_WIN32(ERROR_NOT_READY);
+            }
+        }
+
+        SysFreeString(bstrName);
+        if (pComponent != NULL)
+            pComponent->Release();
+    }
+    return hr;
+}
+
+//
+// PrepareSnapshot: the slow part, before the freeze window starts.
+//
+bool STDMETHODCALLTYPE CSqlWriter::OnPrepareSnapshot()
+{
+    for (const std::wstring &database : m_Selected)
+    {
+        HRESULT hr = m_Engine.Checkpoint(database);
+        if (FAILED(hr))
+        {
+            ReportError(hr, L"Cannot checkpoint a database");
+            return false;
+        }
+    }
+    return true;
+}
+
+//
+// Freeze / Thaw: no writes reach the files while the snapshot is taken.
+//
+bool STDMETHODCALLTYPE CSqlWriter::OnFreeze()
+{
+    HRESULT hr = S_OK;
+
+    for (const std::wstring &database : m_Selected)
+    {
+        hr = m_Engine.SuspendWrites(database);
+        if (FAILED(hr))
+            goto Cleanup;
+        m_Suspended.push_back(database);
+    }
+
+Cleanup:
+    if (FAILED(hr))
+    {
+        ReportError(hr, L"Cannot suspend writes to a database");
+        ResumeSuspendedDatabases();
+    }
+    return SUCCEEDED(hr);
+}
+
+bool STDMETHODCALLTYPE CSqlWriter::OnThaw()
+{
+    HRESULT hr = ResumeSuspendedDatabases();
+    if (FAILED(hr))
+    {
+        ReportError(hr, L"Cannot resume writes to a database");
+        return false;
+    }
+    return true;
+}
+
+bool STDMETHODCALLTYPE CSqlWriter::OnPostSnapshot(IVssWriterComponents *pComponents)
+{
+    WCHAR wszMessage[128];
+    StringCchPrintfW(wszMessage, ARRAYSIZE(wszMessage),
+                     L"Shadow copy of %u database(s) created",
+                     static_cast<unsigned>(m_Selected.size()));
+    m_EventLog.Information(wszMessage);
+    return true;
+}
+
+bool STDMETHODCALLTYPE CSqlWriter::OnAbort()
+{
+    // Nothing to report: the requester already knows the backup failed.
+    ResumeSuspendedDatabases();
+    m_Selected.clear();
+    return true;
+}
+
+bool STDMETHODCALLTYPE CSqlWriter::OnBackupComplete(IVssWriterComponents *pComponents)
+{
+    m_Selected.clear();
+    return true;
+}
+
+// Resumes every suspended database, even after a failure; returns the first
+// failure.
+HRESULT CSqlWriter::ResumeSuspendedDatabases()
+{
+    HRESULT hrFirst = S_OK;
+
+    for (const std::wstring &database : m_Suspended)
+    {
+        HRESULT hr = m_Engine.ResumeWrites(database);
+        if (FAILED(hr) && SUCCEEDED(hrFirst))
+            hrFirst = hr;
+    }
+    m_Suspended.clear();
+    return hrFirst;
+}
+
+// Logs a failure and reports it to VSS: the writer error code tells the
+// requester whether a retry can help, hr goes along as the application error.
+void CSqlWriter::ReportError(HRESULT hr, LPCWSTR wszContext)
+{
+    m_EventLog.SetWriterFailureMessage(hr, wszContext);
+    SetWriterFailureEx(TranslateWriterError(hr), hr, wszContext);
+}
+
+HRESULT CSqlWriter::TranslateWriterError(HRESULT hr)
+{
+    if (hr == E_OUTOFMEMORY ||
+        hr == HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY) ||
+        hr == HRESULT_FROM_WIN32(ERROR_DISK_FULL))
+        return VSS_E_WRITERERROR_OUTOFRESOURCES;
+
+    if (hr == HRESULT_FROM_WIN32(ERROR_TIMEOUT) ||
+        hr == HRESULT_FROM_WIN32(ERROR_SEM_TIMEOUT))
+        return VSS_E_WRITERERROR_TIMEOUT;
+
+    // The server is busy or restarting: the next backup will likely succeed.
+    if (hr == HRESULT_FROM_WIN32(ERROR_PIPE_BUSY) ||
+        hr == HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) ||
+        hr == HRESULT_FROM_WIN32(ERROR_SHARING_VIOLATION))
+        return VSS_E_WRITERERROR_RETRYABLE;
+
+    return VSS_E_WRITERERROR_NONRETRYABLE;
+}

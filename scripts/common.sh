@@ -1,0 +1,43 @@
+# Shared by setup-and-try.sh and run-tests.sh: the Debian 12 packages vss-tidy
+# needs, and configure + build. Source it; it sets VSS_LLVM_VERSION and BUILD_DIR.
+set -euo pipefail
+
+VSS_LLVM_VERSION="${VSS_LLVM_VERSION:-19}"
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ "$VSS_LLVM_VERSION" = 19 ]; then
+  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build}"
+else
+  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build-llvm$VSS_LLVM_VERSION}"
+fi
+
+apt_packages() {
+  local v="$VSS_LLVM_VERSION"
+  echo cmake ninja-build g++ python3 git \
+    "clang-$v" "clang-tidy-$v" "clangd-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" \
+    libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev \
+    mingw-w64-common g++-mingw-w64-x86-64-posix
+}
+
+install_packages() {
+  local missing=()
+  for p in $(apt_packages); do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    echo "== apt packages: all present"
+    return
+  fi
+  echo "== apt packages: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure_and_build() {
+  echo "== configure ($BUILD_DIR, LLVM $VSS_LLVM_VERSION)"
+  cmake -S "$REPO_DIR" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DVSS_LLVM_VERSION="$VSS_LLVM_VERSION" >/dev/null
+  echo "== build"
+  cmake --build "$BUILD_DIR" -j 2
+}
