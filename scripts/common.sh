@@ -14,6 +14,7 @@ apt_packages() {
   local v="$VSS_LLVM_VERSION"
   echo cmake ninja-build g++ python3 git \
     "clang-$v" "clang-tidy-$v" "clangd-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" \
+    llvm-19-tools \
     libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev \
     mingw-w64-common g++-mingw-w64-x86-64-posix
 }
@@ -32,6 +33,13 @@ install_packages() {
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# lit is pure Python and the same for every LLVM: Debian ships it with llvm-19-tools only.
+lit_command() {
+  local lit="/usr/lib/llvm-$VSS_LLVM_VERSION/build/utils/lit/lit.py"
+  [ -f "$lit" ] || lit=/usr/lib/llvm-19/build/utils/lit/lit.py
+  echo python3 "$lit"
 }
 
 configure_and_build() {

@@ -9,7 +9,7 @@ configure_and_build
 
 status=0
 echo "== lit"
-python3 "/usr/lib/llvm-$VSS_LLVM_VERSION/build/utils/lit/lit.py" -sv "$BUILD_DIR/test" || status=1
+$(lit_command) -sv "$BUILD_DIR/test" || status=1
 echo "== ctest"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j 2 || status=1
 if [ "$status" -ne 0 ]; then

@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
@@ -48,7 +49,8 @@ public:
     if (const auto *Ref = dyn_cast<DeclRefExpr>(CalleeExpr))
       CalleeRefs.insert(Ref);
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
+    // A call with errors in it is not trusted (and newer clang drops it).
+    if (!Callee || Call->containsErrors())
       return true;
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     bool Virtual = Method && Method->isVirtual();

@@ -1,6 +1,7 @@
 //===--- VssApiModel.cpp - The one place that knows the VSS writer API ---===//
 
 #include "VssApiModel.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"

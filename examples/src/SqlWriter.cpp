@@ -201,6 +201,23 @@ HRESULT CSqlWriter::SelectDatabases(IVssWriterComponents *pComponents, bool *pbP
 //
 bool STDMETHODCALLTYPE CSqlWriter::OnPrepareSnapshot()
 {
+    // A database is recoverable from the shadow copy only if its data and its
+    // log are both in it.
+    for (const std::wstring &database : m_Selected)
+    {
+        const DatabaseInfo *pDatabase = m_Catalog.Find(database.c_str());
+        if (pDatabase != NULL &&
+            IsPathAffected(pDatabase->DataDirectory.c_str()) !=
+                IsPathAffected(pDatabase->LogDirectory.c_str()))
+        {
+            m_EventLog.SetWriterFailureMessage(VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT,
+                                               L"The shadow copy set does not include both the "
+                                               L"data and the log volume of a database");
+            SetWriterFailure(VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT);
+            return false;
+        }
+    }
+
     for (const std::wstring &database : m_Selected)
     {
         HRESULT hr = m_Engine.Checkpoint(database);
