@@ -54,9 +54,11 @@ void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
   auto ReportingCallName = [&](const FunctionDecl *Callee) -> std::string {
     if (const FailureReportingSpec *Spec = Model.failureReportingCall(Callee))
       return Spec->ForbiddenInIdentify ? describeFailureReportingCall(*Spec) : "";
-    if (!ReportingFunctions.empty() &&
-        ReportingFunctions.contains(Callee->getQualifiedNameAsString()))
-      return Callee->getQualifiedNameAsString();
+    if (!ReportingFunctions.empty()) {
+      std::string Name = sourceQualifiedName(Callee);
+      if (ReportingFunctions.contains(Name))
+        return Name;
+    }
     return "";
   };
 

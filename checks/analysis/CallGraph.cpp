@@ -273,6 +273,10 @@ std::string describeFunction(const FunctionDecl *Function) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
     if (Method->getParent()->isLambda())
       return "the lambda";
+  return sourceQualifiedName(Function);
+}
+
+std::string sourceQualifiedName(const FunctionDecl *Function) {
   // Named as written in the source: a member of a class template
   // specialization reads "CWriterT::OnIdentify", the same for every
   // instantiation and for the template itself.

@@ -108,9 +108,14 @@ private:
       AllOverrides;
 };
 
-/// How a function is named to the user: its qualified name, or "lambda" for
-/// a lambda's call operator.
+/// How a function is named to the user: its qualified name as written in the
+/// source, or "the lambda" for a lambda's call operator.
 std::string describeFunction(const clang::FunctionDecl *Function);
+
+/// The qualified name of a function without template arguments
+/// ("ns::CWriterT::Fail" for every specialization of CWriterT), as users
+/// write it in options.
+std::string sourceQualifiedName(const clang::FunctionDecl *Function);
 
 } // namespace vss
 

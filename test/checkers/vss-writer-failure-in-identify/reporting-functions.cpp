@@ -1,7 +1,7 @@
 // The project's own reporting wrappers, defined in another translation unit,
 // are treated like SetWriterFailure when listed in ReportingFunctions.
 // RUN: %check_vss %s vss-writer-failure-in-identify %t -- \
-// RUN:   -config="{CheckOptions: {vss-writer-failure-in-identify.ReportingFunctions: '::Contoso::ReportWriterError;CSqlWriter::Fail'}}"
+// RUN:   -config="{CheckOptions: {vss-writer-failure-in-identify.ReportingFunctions: '::Contoso::ReportWriterError;CSqlWriter::Fail;CWriterT::Fail'}}"
 // RUN: %check_vss -check-suffix=DEFAULT %s vss-writer-failure-in-identify %t
 
 #include <vswriter.h>
@@ -30,3 +30,19 @@ public:
   bool STDMETHODCALLTYPE OnThaw() { return true; }
   bool STDMETHODCALLTYPE OnAbort() { return true; }
 };
+
+// Wrappers in class templates are named without template arguments.
+template <class Base> class CWriterT : public Base {
+public:
+  void Fail(HRESULT hr);  // defined elsewhere
+  bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata *pMetadata) {
+    Fail(VSS_E_WRITERERROR_RETRYABLE);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: CWriterT::Fail must not be called while handling Identify (reached from CWriterT::OnIdentify)
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() { return true; }
+  bool STDMETHODCALLTYPE OnThaw() { return true; }
+  bool STDMETHODCALLTYPE OnAbort() { return true; }
+};
+CWriterT<CVssWriter> g_writer;
