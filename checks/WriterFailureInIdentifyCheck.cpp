@@ -53,7 +53,7 @@ void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
   // The name of the failure-reporting call a callee is, or empty.
   auto ReportingCallName = [&](const FunctionDecl *Callee) -> std::string {
     if (const FailureReportingSpec *Spec = Model.failureReportingCall(Callee))
-      return Spec->ForbiddenInIdentify ? describeFailureReportingCall(*Spec) : "";
+      return Spec->ForbiddenInIdentify ? Spec->DisplayName.str() : "";
     if (!ReportingFunctions.empty()) {
       std::string Name = sourceQualifiedName(Callee);
       if (ReportingFunctions.contains(Name))

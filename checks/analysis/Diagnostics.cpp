@@ -4,14 +4,6 @@
 
 namespace vss {
 
-std::string describeFailureReportingCall(const FailureReportingSpec &Spec) {
-  // Writer methods are called unqualified inside the writer; interface
-  // methods are named with their interface.
-  if (Spec.ClassName.starts_with("CVssWriter"))
-    return Spec.MethodName.str();
-  return (Spec.ClassName + "::" + Spec.MethodName).str();
-}
-
 void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step) {
   const char *Format = "%0 calls %1 here";
   switch (Step.Kind) {

@@ -10,10 +10,6 @@
 
 namespace vss {
 
-/// The name a finding uses for a failure-reporting API call
-/// ("SetWriterFailure", "IVssComponentEx2::SetFailure").
-std::string describeFailureReportingCall(const FailureReportingSpec &Spec);
-
 /// Emits the note for one step of a call path ("A calls B here").
 void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
 

@@ -28,10 +28,10 @@ const EventHandlerSpec EventHandlers[] = {
 
 // VSS-API.md, "The failure-reporting methods" and "The rules".
 const FailureReportingSpec FailureReportingCalls[] = {
-    {"CVssWriter", "SetWriterFailure", true, true, 0},
-    {"CVssWriterEx2", "SetWriterFailureEx", true, true, 0},
-    {"IVssComponentEx2", "SetFailure", true, false, 0},
-    {"CVssWriterEx2", "GetSessionId", false, true, -1},
+    {"CVssWriter", "SetWriterFailure", "SetWriterFailure", true, true, 0},
+    {"CVssWriterEx2", "SetWriterFailureEx", "SetWriterFailureEx", true, true, 0},
+    {"IVssComponentEx2", "SetFailure", "IVssComponentEx2::SetFailure", true, false, 0},
+    {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1},
 };
 
 const WriterErrorCode WriterErrorCodes[] = {

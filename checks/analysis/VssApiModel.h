@@ -30,6 +30,9 @@ struct EventHandlerSpec {
 struct FailureReportingSpec {
   llvm::StringRef ClassName;  ///< Declaring class, in the global namespace.
   llvm::StringRef MethodName;
+  /// How findings name the call: writer methods as called inside the writer,
+  /// interface methods with their interface.
+  llvm::StringRef DisplayName;
   /// Rule 1: cannot be called while handling Identify.
   bool ForbiddenInIdentify;
   /// Rule 3: must run on the thread that called the event handler.
