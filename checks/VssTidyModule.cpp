@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "WriterFailureInIdentifyCheck.h"
+#include "WriterFailureInvalidHResultCheck.h"
 #include <clang-tidy/ClangTidyModule.h>
 #include <clang-tidy/ClangTidyModuleRegistry.h>
 
@@ -16,6 +17,8 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<WriterFailureInIdentifyCheck>(
         "vss-writer-failure-in-identify");
+    Factories.registerCheck<WriterFailureInvalidHResultCheck>(
+        "vss-writer-failure-invalid-hresult");
   }
 };
 

@@ -6,6 +6,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
 
@@ -168,7 +169,61 @@ private:
   llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const CXXMethodDecl *, 2>> &Index;
 };
 
+/// Visits every function definition outside system headers, but no body.
+class UserFunctionFinder : public RecursiveASTVisitor<UserFunctionFinder> {
+public:
+  UserFunctionFinder(const SourceManager &SM, std::vector<const FunctionDecl *> &Out)
+      : SM(SM), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseStmt(Stmt *) { return true; }
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl() &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Function->getLocation())))
+      Out.push_back(Function);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<const FunctionDecl *> &Out;
+};
+
 } // namespace
+
+llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
+  if (UserFunctionsBuilt)
+    return UserFunctionList;
+  UserFunctionsBuilt = true;
+  std::vector<const FunctionDecl *> Found;
+  UserFunctionFinder(Context.getSourceManager(), Found).TraverseDecl(Context.getTranslationUnitDecl());
+  // Lambdas live inside bodies: they are found through the edges that create them.
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  std::deque<const FunctionDecl *> Worklist(Found.begin(), Found.end());
+  while (!Worklist.empty()) {
+    const FunctionDecl *Function = Worklist.front()->getCanonicalDecl();
+    Worklist.pop_front();
+    if (!Seen.insert(Function).second)
+      continue;
+    UserFunctionList.push_back(Function);
+    for (const CallSite &Site : callSites(Function))
+      if (Site.Kind == CallEdgeKind::LambdaCreation)
+        Worklist.push_back(Site.Callee);
+  }
+  return UserFunctionList;
+}
+
+llvm::ArrayRef<const CallSite *> CallGraph::callersOf(const FunctionDecl *Function) {
+  if (!CallersBuilt) {
+    CallersBuilt = true;
+    for (const FunctionDecl *Caller : userFunctions())
+      for (const CallSite &Site : callSites(Caller))
+        Callers[Site.Callee->getCanonicalDecl()].push_back(&Site);
+  }
+  auto It = Callers.find(Function->getCanonicalDecl());
+  if (It == Callers.end())
+    return {};
+  return It->second;
+}
 
 llvm::ArrayRef<CallSite> CallGraph::callSites(const FunctionDecl *Function) {
   Function = Function->getCanonicalDecl();

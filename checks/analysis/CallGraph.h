@@ -79,6 +79,15 @@ public:
   /// The outgoing edges of \p Function (empty when it has no body here).
   llvm::ArrayRef<CallSite> callSites(const clang::FunctionDecl *Function);
 
+  /// The call sites in user code (outside system headers) that call
+  /// \p Function. Built once, on first use, from the edges of every user
+  /// function; only the value analysis of forwarded arguments needs it.
+  llvm::ArrayRef<const CallSite *> callersOf(const clang::FunctionDecl *Function);
+
+  /// Every function defined in user code (outside system headers), lambdas
+  /// included, once each. Built on first use.
+  llvm::ArrayRef<const clang::FunctionDecl *> userFunctions();
+
   /// Every method in the TU that overrides \p Method, directly or not.
   llvm::ArrayRef<const clang::CXXMethodDecl *>
   overridesOf(const clang::CXXMethodDecl *Method);
@@ -100,6 +109,10 @@ private:
   /// Canonical function -> its edges. Node-based, so references stay valid.
   std::unordered_map<const clang::FunctionDecl *, std::vector<CallSite>> Edges;
   bool OverrideIndexBuilt = false;
+  bool UserFunctionsBuilt = false;
+  bool CallersBuilt = false;
+  std::vector<const clang::FunctionDecl *> UserFunctionList;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const CallSite *>> Callers;
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
       DirectOverrides;

@@ -15,6 +15,15 @@ AST_MATCHER(clang::CXXMethodDecl, overridesVssEventHandler) {
   return VssApiModel::get().overriddenEventHandler(&Node) != nullptr;
 }
 
+/// Matches a call of a failure-reporting method whose HRESULT argument rule 2
+/// judges (SetWriterFailure, SetWriterFailureEx, IVssComponentEx2::SetFailure).
+AST_MATCHER(clang::CallExpr, isVssFailureCallWithHResult) {
+  const FailureReportingSpec *Spec =
+      VssApiModel::get().failureReportingCall(Node.getDirectCallee());
+  return Spec && Spec->HResultArgument >= 0 &&
+         static_cast<unsigned>(Spec->HResultArgument) < Node.getNumArgs();
+}
+
 } // namespace matchers
 } // namespace vss
 

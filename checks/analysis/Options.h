@@ -22,6 +22,13 @@ inline std::vector<std::string> parseListOption(llvm::StringRef Option) {
   return Items;
 }
 
+/// Reads a boolean option the way clang-tidy does ("true"/"false", "1"/"0"),
+/// without its template accessors, whose symbols differ between compilers.
+inline bool parseBoolOption(llvm::StringRef Value) {
+  Value = Value.trim();
+  return Value.equals_insensitive("true") || Value == "1";
+}
+
 /// Joins list items back into the form parseListOption reads.
 inline std::string joinListOption(const std::vector<std::string> &Items) {
   std::string Joined;

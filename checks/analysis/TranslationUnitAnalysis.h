@@ -10,6 +10,7 @@
 #define VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H
 
 #include "CallGraph.h"
+#include "HResultValues.h"
 #include "VssApiModel.h"
 #include "clang/AST/ASTContext.h"
 
@@ -25,10 +26,12 @@ public:
   static void startTranslationUnit();
 
   explicit TranslationUnitAnalysis(clang::ASTContext &Context)
-      : Context(Context), Graph(Context) {}
+      : Context(Context), Graph(Context), Values(Graph) {}
 
   const VssApiModel &model() const { return VssApiModel::get(); }
   CallGraph &callGraph() { return Graph; }
+  /// The value analysis of HRESULT arguments, over the same call graph.
+  HResultValueTracer &values() { return Values; }
   clang::ASTContext &context() const { return Context; }
 
   /// True for functions whose bodies the analysis follows: user code, not
@@ -40,6 +43,7 @@ public:
 private:
   clang::ASTContext &Context;
   CallGraph Graph;
+  HResultValueTracer Values;
 };
 
 } // namespace vss

@@ -39,12 +39,43 @@ struct FailureReportingSpec {
   bool BoundToHandlerThread;
   /// Index of the HRESULT argument judged by rule 2, or -1.
   int HResultArgument;
+  /// Rule 2: S_OK is accepted (SetWriterFailureEx, IVssComponentEx2::SetFailure).
+  bool AcceptsSuccess;
+  /// Rule 2: VSS_E_WRITERERROR_PARTIAL_FAILURE is accepted (SetWriterFailureEx).
+  bool AcceptsPartialFailure;
+};
+
+/// How a writer failure call judges one HRESULT value (rule 2).
+enum class CodeVerdict {
+  Valid,
+  NotAWriterCode,        ///< E_FAIL, HRESULT_FROM_WIN32(...), ...
+  GeneratedByVss,        ///< VSS_E_WRITER_NOT_RESPONDING, ..._STATUS_NOT_AVAILABLE
+  Success,               ///< S_OK where it is not accepted: reports no failure.
+  PartialFailureMisused, ///< VSS_E_WRITERERROR_PARTIAL_FAILURE outside SetWriterFailureEx.
+  Undocumented,          ///< VSS_E_WRITERERROR_RECOVERY_FAILED, unless allowed.
+};
+
+/// A function of the SDK that builds an HRESULT that is never a writer code,
+/// whatever its argument (HRESULT_FROM_WIN32, HRESULT_FROM_NT).
+struct HResultConstructorSpec {
+  llvm::StringRef Name;
+  /// The value for a known argument.
+  uint32_t (*Apply)(int64_t Argument);
+  /// Bits set in the result whatever the argument (x > 0 for WIN32).
+  uint32_t BitsForAnyArgument;
 };
 
 /// A writer error code (or a code that must not be passed as one).
 struct WriterErrorCode {
   llvm::StringRef Name;
   uint32_t Value;
+};
+
+/// A generic code with one certainly right writer code to use instead.
+struct CertainReplacement {
+  uint32_t From;
+  llvm::StringRef Description; ///< e.g. "E_OUTOFMEMORY"
+  llvm::StringRef To;          ///< The writer code's macro name.
 };
 
 class VssApiModel {
@@ -70,6 +101,26 @@ public:
   /// The failure-reporting API method that \p Callee is, if any.
   const FailureReportingSpec *
   failureReportingCall(const clang::FunctionDecl *Callee) const;
+
+  /// Rule 2: how \p Call judges \p Value (compared on its low 32 bits).
+  CodeVerdict judgeCode(const FailureReportingSpec &Call, uint32_t Value,
+                        bool AcceptRecoveryFailed) const;
+
+  /// True when some value with at least the bits \p KnownOnes set could be
+  /// valid for \p Call (a value built as "x | 0x80070000" never is).
+  bool mayBeValidWithBits(const FailureReportingSpec &Call, uint32_t KnownOnes,
+                          bool AcceptRecoveryFailed) const;
+
+  /// The writer code a generic value certainly maps to (E_OUTOFMEMORY ->
+  /// VSS_E_WRITERERROR_OUTOFRESOURCES, timeouts -> VSS_E_WRITERERROR_TIMEOUT).
+  const CertainReplacement *certainReplacement(uint32_t Value) const;
+
+  /// The name of a writer-related code with this value, if the model knows one.
+  const WriterErrorCode *codeWithValue(uint32_t Value) const;
+
+  /// HRESULT_FROM_WIN32 / HRESULT_FROM_NT when \p Function is one of them
+  /// (an inline function in the global namespace, as the SDK declares them).
+  const HResultConstructorSpec *hresultConstructor(const clang::FunctionDecl *Function) const;
 
   /// True for any method declared by a VSS API class (writer base classes
   /// and the COM interfaces listed here): their bodies are not user code.

@@ -1,0 +1,201 @@
+//===--- WriterFailureInvalidHResultCheck.cpp - vss-writer-failure-invalid-hresult ===//
+
+#include "WriterFailureInvalidHResultCheck.h"
+#include "analysis/Matchers.h"
+#include "analysis/Options.h"
+#include "analysis/TranslationUnitAnalysis.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/Format.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace vss {
+namespace {
+
+constexpr llvm::StringLiteral Advice =
+    " (use VSS_E_WRITERERROR_RETRYABLE for transient failures, "
+    "VSS_E_WRITERERROR_NONRETRYABLE otherwise)";
+
+std::string acceptedCodes(const FailureReportingSpec &Spec) {
+  return Spec.AcceptsSuccess ? "S_OK or VSS_E_WRITERERROR_*" : "VSS_E_WRITERERROR_*";
+}
+
+SourceLocation reportLocation(const Expr *ReportAt, const SourceManager &SM) {
+  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(ReportAt))
+    return SM.getFileLoc(Default->getUsedLocation());
+  return SM.getFileLoc(ReportAt->getBeginLoc());
+}
+
+} // namespace
+
+WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(
+    llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ReportUnprovenValues(parseBoolOption(Options.get("ReportUnprovenValues", "false"))),
+      AcceptRecoveryFailed(parseBoolOption(Options.get("AcceptRecoveryFailed", "false"))) {}
+
+void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReportUnprovenValues", ReportUnprovenValues ? "true" : "false");
+  Options.store(Opts, "AcceptRecoveryFailed", AcceptRecoveryFailed ? "true" : "false");
+}
+
+void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr(matchers::isVssFailureCallWithHResult(),
+                              forCallable(functionDecl().bind("function")))
+                         .bind("call"),
+                     this);
+}
+
+void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &,
+                                                           Preprocessor *PP, Preprocessor *) {
+  this->PP = PP;
+}
+
+void WriterFailureInvalidHResultCheck::onStartOfTranslationUnit() {
+  TranslationUnitAnalysis::startTranslationUnit();
+  Reported.clear();
+}
+
+std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,
+                                                            ASTContext &Context) const {
+  std::string Text = Value.Origin ? spelledText(Value.Origin, Context) : "";
+  if (Value.Kind != HResultValue::Known)
+    return Text.empty() ? "the value" : Text;
+  std::string Hex;
+  llvm::raw_string_ostream(Hex) << llvm::format("0x%08X", Value.Value);
+  // A literal is named by its value alone; a name is followed by its value.
+  if (Text.empty() || !(std::isalpha(static_cast<unsigned char>(Text[0])) || Text[0] == '_'))
+    return Hex;
+  return Text + " (" + Hex + ")";
+}
+
+void WriterFailureInvalidHResultCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const FailureReportingSpec *Spec = VssApiModel::get().failureReportingCall(Call->getDirectCallee());
+  if (!Spec || !Function || Call->containsErrors())
+    return;
+  ASTContext &Context = *Result.Context;
+  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
+  const VssApiModel &Model = Analysis.model();
+  std::vector<TracedValue> Values =
+      Analysis.values().traceArgument(Call, Spec->HResultArgument, Function);
+
+  // Group the values by the argument they are reported at, in order.
+  std::vector<const Expr *> Order;
+  llvm::DenseMap<const Expr *, std::vector<const TracedValue *>> Groups;
+  for (const TracedValue &Value : Values) {
+    auto [It, Inserted] = Groups.try_emplace(Value.ReportAt);
+    if (Inserted)
+      Order.push_back(Value.ReportAt);
+    It->second.push_back(&Value);
+  }
+
+  for (const Expr *ReportAt : Order) {
+    const std::vector<const TracedValue *> &Group = Groups[ReportAt];
+    std::vector<const TracedValue *> Invalid;
+    bool Unproven = false;
+    for (const TracedValue *Value : Group) {
+      switch (Value->Value.Kind) {
+      case HResultValue::Known:
+        if (Model.judgeCode(*Spec, Value->Value.Value, AcceptRecoveryFailed) != CodeVerdict::Valid)
+          Invalid.push_back(Value);
+        break;
+      case HResultValue::HasBits:
+        if (!Model.mayBeValidWithBits(*Spec, Value->Value.KnownOnes, AcceptRecoveryFailed))
+          Invalid.push_back(Value);
+        else
+          Unproven = true;
+        break;
+      case HResultValue::Unknown:
+        Unproven = true;
+        break;
+      }
+    }
+    SourceLocation Loc = reportLocation(ReportAt, Context.getSourceManager());
+    if (Loc.isInvalid() || (Invalid.empty() && !(Unproven && ReportUnprovenValues)))
+      continue;
+    if (!Reported.insert(Loc).second)
+      continue;
+    if (!Invalid.empty()) {
+      reportInvalid(*Spec, ReportAt, Invalid, Group.size() == 1, Context);
+      continue;
+    }
+    diag(Loc, "%0 cannot be proven to be a writer error code; %1 accepts only %2%3")
+        << spelledText(ReportAt, Context) << Spec->DisplayName.str() << acceptedCodes(*Spec)
+        << Advice.str();
+  }
+}
+
+void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec &Spec,
+                                                     const Expr *ReportAt,
+                                                     llvm::ArrayRef<const TracedValue *> Invalid,
+                                                     bool SingleValue, ASTContext &Context) {
+  const VssApiModel &Model = VssApiModel::get();
+  const SourceManager &SM = Context.getSourceManager();
+  const TracedValue &First = *Invalid.front();
+  std::string Value = describeValue(First.Value, Context);
+  CodeVerdict Verdict = First.Value.Kind == HResultValue::Known
+                            ? Model.judgeCode(Spec, First.Value.Value, AcceptRecoveryFailed)
+                            : CodeVerdict::NotAWriterCode;
+  const char *Why = "%0 is not a writer error code";
+  switch (Verdict) {
+  case CodeVerdict::Valid:
+  case CodeVerdict::NotAWriterCode:
+    break;
+  case CodeVerdict::GeneratedByVss:
+    Why = "%0 is generated by VSS itself, never by a writer";
+    break;
+  case CodeVerdict::Success:
+    Why = "%0 reports no failure";
+    break;
+  case CodeVerdict::PartialFailureMisused:
+    Why = "%0 is accepted only by SetWriterFailureEx, with each failed component "
+          "reported by IVssComponentEx2::SetFailure";
+    break;
+  case CodeVerdict::Undocumented:
+    Why = "%0 is not documented as a writer failure code (set AcceptRecoveryFailed to "
+          "accept it)";
+    break;
+  }
+  std::string Message = std::string(Why) + "; %1 accepts only %2%3";
+  auto Diag = diag(reportLocation(ReportAt, SM), Message)
+              << Value << Spec.DisplayName.str() << acceptedCodes(Spec) << Advice.str();
+
+  // A fix-it only where the right code is certain: one known value written
+  // right here, with a natural writer code whose macro this TU defines.
+  const CertainReplacement *Replacement =
+      First.Value.Kind == HResultValue::Known ? Model.certainReplacement(First.Value.Value) : nullptr;
+  if (SingleValue && Replacement && First.Steps.empty() && !isa<CXXDefaultArgExpr>(ReportAt) &&
+      PP && PP->isMacroDefined(Replacement->To)) {
+    CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(ReportAt->getSourceRange()), SM, Context.getLangOpts());
+    if (Range.isValid())
+      Diag << FixItHint::CreateReplacement(Range, Replacement->To);
+  }
+  Diag.~DiagnosticBuilder();
+
+  // Notes: how each invalid value gets to the call, each step once.
+  llvm::DenseSet<std::pair<unsigned, SourceLocation>> Noted;
+  for (const TracedValue *Traced : Invalid) {
+    for (const ValueStep &Step : Traced->Steps) {
+      if (!Noted.insert({Step.Kind, Step.Loc}).second)
+        continue;
+      if (Step.Kind == ValueStep::Assignment) {
+        diag(Step.Loc, "'%0' is assigned %1 here", DiagnosticIDs::Note)
+            << Step.Variable->getName() << describeValue(Traced->Value, Context);
+      } else {
+        const FailureReportingSpec *CalleeSpec = Model.failureReportingCall(Step.Callee);
+        diag(Step.Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+            << describeFunction(Step.Function) << Step.Variable->getName()
+            << (CalleeSpec ? CalleeSpec->DisplayName.str() : describeFunction(Step.Callee));
+      }
+    }
+  }
+}
+
+} // namespace vss

@@ -1,0 +1,49 @@
+//===--- WriterFailureInvalidHResultCheck.h - vss-writer-failure-invalid-hresult ===//
+
+#ifndef VSS_TIDY_WRITERFAILUREINVALIDHRESULTCHECK_H
+#define VSS_TIDY_WRITERFAILUREINVALIDHRESULTCHECK_H
+
+#include "analysis/HResultValues.h"
+#include <clang-tidy/ClangTidyCheck.h>
+#include "llvm/ADT/DenseSet.h"
+
+namespace vss {
+
+struct FailureReportingSpec;
+
+/// Finds HRESULTs given to SetWriterFailure, SetWriterFailureEx or
+/// IVssComponentEx2::SetFailure that are not writer error codes, following
+/// constants, local variables, data members and forwarding wrappers.
+///
+/// For the user-facing documentation see:
+/// docs/checks/vss-writer-failure-invalid-hresult.rst
+class WriterFailureInvalidHResultCheck : public clang::tidy::ClangTidyCheck {
+public:
+  WriterFailureInvalidHResultCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  void reportInvalid(const FailureReportingSpec &Spec, const clang::Expr *ReportAt,
+                     llvm::ArrayRef<const TracedValue *> Invalid, bool SingleValue,
+                     clang::ASTContext &Context);
+  std::string describeValue(const HResultValue &Value, clang::ASTContext &Context) const;
+
+  /// Option ReportUnprovenValues: also report values that cannot be known.
+  const bool ReportUnprovenValues;
+  /// Option AcceptRecoveryFailed: accept VSS_E_WRITERERROR_RECOVERY_FAILED.
+  const bool AcceptRecoveryFailed;
+  clang::Preprocessor *PP = nullptr;
+  llvm::DenseSet<clang::SourceLocation> Reported;
+};
+
+} // namespace vss
+
+#endif // VSS_TIDY_WRITERFAILUREINVALIDHRESULTCHECK_H

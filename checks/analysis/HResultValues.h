@@ -1,0 +1,113 @@
+//===--- HResultValues.h - The values an HRESULT argument can have -------===//
+//
+// The value set of the HRESULT given to a writer failure call, judged on
+// constant values, never on macro names: constants of every kind, conditional
+// operators, HRESULT_FROM_WIN32 / HRESULT_FROM_NT, local variables (the
+// definitions that reach the call along clang's CFG), data members whose every
+// assignment is a constant, and parameters of forwarding wrappers, followed to
+// every call of the wrapper in the translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_HRESULTVALUES_H
+#define VSS_TIDY_ANALYSIS_HRESULTVALUES_H
+
+#include "CallGraph.h"
+#include "ReachingDefinitions.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace vss {
+
+/// One value an HRESULT expression can have.
+struct HResultValue {
+  enum KindType {
+    Known,    ///< Value holds the constant (low 32 bits).
+    HasBits,  ///< Not constant, but every value has at least KnownOnes set.
+    Unknown,  ///< Cannot be known here.
+  };
+  KindType Kind = Unknown;
+  uint32_t Value = 0;
+  uint32_t KnownOnes = 0;
+  /// The expression that produces the value, as written by the user.
+  const clang::Expr *Origin = nullptr;
+};
+
+/// A step between the argument where a value is reported and the failure call.
+struct ValueStep {
+  enum KindType {
+    Assignment, ///< Variable (local or member) is assigned the value at Loc.
+    Forwarding, ///< Function passes its parameter Variable to Callee at Loc.
+  };
+  KindType Kind;
+  clang::SourceLocation Loc;
+  const clang::ValueDecl *Variable;
+  const clang::FunctionDecl *Function = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+};
+
+/// A value together with where to report it and how it gets to the call.
+struct TracedValue {
+  HResultValue Value;
+  /// The argument expression a finding about this value is reported at: the
+  /// failure call's own argument, or the argument of a call of a wrapper.
+  const clang::Expr *ReportAt = nullptr;
+  /// Notes, from ReportAt down to the failure call.
+  llvm::SmallVector<ValueStep, 4> Steps;
+};
+
+class HResultValueTracer {
+public:
+  explicit HResultValueTracer(CallGraph &Graph) : Graph(Graph) {}
+
+  /// Every value the argument \p ArgIndex of \p Call (a call in \p Caller) can
+  /// have, following local variables, members and forwarding wrappers.
+  std::vector<TracedValue> traceArgument(const clang::Expr *Call, unsigned ArgIndex,
+                                         const clang::FunctionDecl *Caller);
+
+  /// The constant-level value of \p E, without following variables.
+  HResultValue evaluateConstant(const clang::Expr *E) const;
+
+private:
+  using Steps = llvm::SmallVector<ValueStep, 4>;
+  /// Where the values being collected are reported: an argument of a call
+  /// of ReportCallee, and the notes that lead from there to the failure call.
+  struct Report {
+    const clang::Expr *At;
+    const clang::FunctionDecl *Callee;
+    Steps Trail;
+  };
+  void valuesOf(const clang::Expr *E, const clang::FunctionDecl *Function,
+                const clang::Stmt *EvaluatedAt, const Report &Where, unsigned Depth,
+                std::vector<TracedValue> &Out);
+  void forwardParameter(const clang::ParmVarDecl *Param, const clang::FunctionDecl *Function,
+                        const clang::Expr *Use, const Report &Where, unsigned Depth,
+                        std::vector<TracedValue> &Out);
+  void fieldValues(const clang::FieldDecl *Field, const clang::Expr *Use, const Report &Where,
+                   std::vector<TracedValue> &Out);
+  FunctionDataflow &dataflow(const clang::FunctionDecl *Function);
+  void buildFieldWrites();
+
+  CallGraph &Graph;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionDataflow>> Dataflows;
+  /// Field -> the expressions assigned to it anywhere in user code, or a null
+  /// entry for a write that cannot be followed.
+  bool FieldWritesBuilt = false;
+  llvm::DenseMap<const clang::FieldDecl *,
+                 std::vector<std::pair<const clang::Expr *, clang::SourceLocation>>>
+      FieldWrites;
+  /// (function, parameter index) pairs being followed, against cycles.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool> Following;
+};
+
+/// The text of \p E as the user wrote it ("E_FAIL",
+/// "HRESULT_FROM_WIN32(GetLastError())"), mapped out of macro bodies.
+std::string spelledText(const clang::Expr *E, const clang::ASTContext &Context);
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_HRESULTVALUES_H
