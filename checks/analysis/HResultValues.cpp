@@ -66,7 +66,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *Binary) {
     if (const FieldDecl *Field = fieldOf(Binary->getLHS())) {
       if (Binary->getOpcode() == BO_Assign)
-        add(Field, Binary->getRHS(), Binary->getOperatorLoc());
+        add(Field, Binary->getRHS(), Binary->getBeginLoc());
       else if (Binary->isCompoundAssignmentOp())
         add(Field, nullptr, Binary->getOperatorLoc());
     }
