@@ -167,10 +167,14 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
               << Value << Spec.DisplayName.str() << acceptedCodes(Spec) << Advice.str();
 
   // A fix-it only where the right code is certain: one known value written
-  // right here, with a natural writer code whose macro this TU defines.
+  // right here (or handed unchanged through wrappers), with a natural writer
+  // code whose macro this TU defines.
+  bool WrittenHere = llvm::all_of(First.Steps, [](const ValueStep &Step) {
+    return Step.Kind == ValueStep::Forwarding;
+  });
   const CertainReplacement *Replacement =
       First.Value.Kind == HResultValue::Known ? Model.certainReplacement(First.Value.Value) : nullptr;
-  if (SingleValue && Replacement && First.Steps.empty() && !isa<CXXDefaultArgExpr>(ReportAt) &&
+  if (SingleValue && Replacement && WrittenHere && !isa<CXXDefaultArgExpr>(ReportAt) &&
       PP && PP->isMacroDefined(Replacement->To)) {
     CharSourceRange Range = Lexer::makeFileCharRange(
         CharSourceRange::getTokenRange(ReportAt->getSourceRange()), SM, Context.getLangOpts());

@@ -98,13 +98,14 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
         tool = [args.host_clang_tidy, "--load=" + args.plugin]
     else:
         tool = [args.vss_tidy]
-    cmd = tool + ["--checks=-*," + args.check, "--quiet"]
-    if fix_prefixes:
-        cmd.append("--fix")
-    cmd += tidy_args + [work, "--", "-std=" + args.std] + target_flags(target, args) + compiler_args
+    # Always --fix: a fix-it that no CHECK-FIXES line expects fails the test.
+    compile_args = ["--", "-std=" + args.std] + target_flags(target, args) + compiler_args
+    cmd = tool + ["--checks=-*," + args.check, "--quiet", "--fix"] + tidy_args + [work] + compile_args
     print("[%s] %s" % (target, " ".join(cmd)))
     result = run(cmd)
-    output = result.stdout
+    # As check_clang_tidy.py does: --fix reports each applied fix as a note.
+    output = "\n".join(l for l in result.stdout.splitlines()
+                       if "note: FIX-IT applied suggested code changes" not in l) + "\n"
     print(output)
     if result.stderr.strip():
         print(result.stderr, file=sys.stderr)
@@ -121,12 +122,28 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
         if fc.returncode != 0:
             sys.stderr.write(fc.stdout + fc.stderr)
             sys.exit("error: diagnostics do not match for target %s" % target)
-    if fix_prefixes:
-        fc = run([args.filecheck, "-input-file=" + work, args.source,
-                  "-check-prefixes=" + ",".join(fix_prefixes), "-strict-whitespace"])
-        if fc.returncode != 0:
-            sys.stderr.write(fc.stdout + fc.stderr)
-            sys.exit("error: fixed file does not match for target %s" % target)
+    with open(work) as f:
+        fixed = f.read()
+    if not fix_prefixes:
+        if fixed != cleaned:
+            sys.exit("error: clang-tidy applied fix-its that no CHECK-FIXES line expects (%s)" % target)
+        return
+    fc = run([args.filecheck, "-input-file=" + work, args.source,
+              "-check-prefixes=" + ",".join(fix_prefixes), "-strict-whitespace"])
+    if fc.returncode != 0:
+        sys.stderr.write(fc.stdout + fc.stderr)
+        sys.exit("error: fixed file does not match for target %s" % target)
+    # The fixed file still compiles, and the check is silent where it was fixed.
+    changed = {i + 1 for i, (a, b) in enumerate(zip(cleaned.split("\n"), fixed.split("\n"))) if a != b}
+    rerun = run(tool + ["--checks=-*," + args.check, "--quiet"] + tidy_args + [work] + compile_args)
+    if rerun.returncode != 0:
+        sys.stderr.write(rerun.stdout + rerun.stderr)
+        sys.exit("error: the fixed file does not compile for target %s" % target)
+    for line in rerun.stdout.splitlines():
+        m = re.match(re.escape(work) + r":(\d+):\d+: warning:", line)
+        if m and int(m.group(1)) in changed:
+            sys.exit("error: the check still warns on fixed line %s for target %s:\n%s"
+                     % (m.group(1), target, line))
 
 
 def main():
