@@ -44,10 +44,9 @@ void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::Opti
 }
 
 void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(matchers::isVssFailureCallWithHResult(),
-                              forCallable(functionDecl().bind("function")))
-                         .bind("call"),
-                     this);
+  // The enclosing function is found through the call graph at the end of the
+  // TU: forCallable would build the parent map of the whole TU, headers included.
+  Finder->addMatcher(callExpr(matchers::isVssFailureCallWithHResult()).bind("call"), this);
 }
 
 void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &,
@@ -58,6 +57,30 @@ void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &
 void WriterFailureInvalidHResultCheck::onStartOfTranslationUnit() {
   TranslationUnitAnalysis::startTranslationUnit();
   Reported.clear();
+  Calls.clear();
+  Context = nullptr;
+}
+
+void WriterFailureInvalidHResultCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (Call->containsErrors())
+    return;
+  Context = Result.Context;
+  Calls.push_back(Call);
+}
+
+void WriterFailureInvalidHResultCheck::onEndOfTranslationUnit() {
+  if (Calls.empty() || !Context)
+    return;
+  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
+  for (const CallExpr *Call : Calls) {
+    // The function the call is in: its edge in the call graph of user code.
+    for (const CallSite *Site : Analysis.callGraph().callersOf(Call->getDirectCallee()))
+      if (Site->Site == Call) {
+        checkCall(Call, Site->Caller, *Context);
+        break;
+      }
+  }
 }
 
 std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,
@@ -73,13 +96,11 @@ std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &
   return Text + " (" + Hex + ")";
 }
 
-void WriterFailureInvalidHResultCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const FunctionDecl *Function,
+                                                 ASTContext &Context) {
   const FailureReportingSpec *Spec = VssApiModel::get().failureReportingCall(Call->getDirectCallee());
-  if (!Spec || !Function || Call->containsErrors())
+  if (!Spec)
     return;
-  ASTContext &Context = *Result.Context;
   TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
   const VssApiModel &Model = Analysis.model();
   std::vector<TracedValue> Values =
@@ -183,22 +204,25 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
   }
   Diag.~DiagnosticBuilder();
 
-  // Notes: how each invalid value gets to the call, each step once.
+  // Notes: how each invalid value gets to the call, each step once; the
+  // assignments in source order, then the hand-overs down to the call.
+  llvm::SmallVector<std::pair<const ValueStep *, const TracedValue *>, 8> Assignments, Hops;
   llvm::DenseSet<std::pair<unsigned, SourceLocation>> Noted;
-  for (const TracedValue *Traced : Invalid) {
-    for (const ValueStep &Step : Traced->Steps) {
-      if (!Noted.insert({Step.Kind, Step.Loc}).second)
-        continue;
-      if (Step.Kind == ValueStep::Assignment) {
-        diag(Step.Loc, "'%0' is assigned %1 here", DiagnosticIDs::Note)
-            << Step.Variable->getName() << describeValue(Traced->Value, Context);
-      } else {
-        const FailureReportingSpec *CalleeSpec = Model.failureReportingCall(Step.Callee);
-        diag(Step.Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
-            << describeFunction(Step.Function) << Step.Variable->getName()
-            << (CalleeSpec ? CalleeSpec->DisplayName.str() : describeFunction(Step.Callee));
-      }
-    }
+  for (const TracedValue *Traced : Invalid)
+    for (const ValueStep &Step : Traced->Steps)
+      if (Noted.insert({Step.Kind, Step.Loc}).second)
+        (Step.Kind == ValueStep::Assignment ? Assignments : Hops).push_back({&Step, Traced});
+  llvm::stable_sort(Assignments, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first->Loc, B.first->Loc);
+  });
+  for (const auto &[Step, Traced] : Assignments)
+    diag(Step->Loc, "'%0' is assigned %1 here", DiagnosticIDs::Note)
+        << Step->Variable->getName() << describeValue(Traced->Value, Context);
+  for (const auto &[Step, Traced] : Hops) {
+    const FailureReportingSpec *CalleeSpec = Model.failureReportingCall(Step->Callee);
+    diag(Step->Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+        << describeFunction(Step->Function) << Step->Variable->getName()
+        << (CalleeSpec ? CalleeSpec->DisplayName.str() : describeFunction(Step->Callee));
   }
 }
 

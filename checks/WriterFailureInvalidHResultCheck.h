@@ -29,8 +29,11 @@ public:
                            clang::Preprocessor *ModuleExpanderPP) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
+  void checkCall(const clang::CallExpr *Call, const clang::FunctionDecl *Function,
+                 clang::ASTContext &Context);
   void reportInvalid(const FailureReportingSpec &Spec, const clang::Expr *ReportAt,
                      llvm::ArrayRef<const TracedValue *> Invalid, bool SingleValue,
                      clang::ASTContext &Context);
@@ -42,6 +45,8 @@ private:
   const bool AcceptRecoveryFailed;
   clang::Preprocessor *PP = nullptr;
   llvm::DenseSet<clang::SourceLocation> Reported;
+  std::vector<const clang::CallExpr *> Calls;
+  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace vss

@@ -151,42 +151,42 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 8> CalleeRefs;
 };
 
-/// Visits every method declaration of the TU, but no function body.
-class OverrideIndexer : public RecursiveASTVisitor<OverrideIndexer> {
-public:
-  explicit OverrideIndexer(
-      llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const CXXMethodDecl *, 2>> &Index)
-      : Index(Index) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool TraverseStmt(Stmt *) { return true; }
-  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
-    for (const CXXMethodDecl *Overridden : Method->overridden_methods())
-      Index[Overridden->getCanonicalDecl()].push_back(Method);
-    return true;
+/// Calls \p Visit for every declaration outside system headers, with the
+/// members of classes and of template specializations, but never looks into a
+/// function body or into a system header's namespace, class or extern block:
+/// the walk is linear in the size of the user's code, not of windows.h or <map>.
+template <typename VisitFn>
+void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM, VisitFn Visit) {
+  llvm::SmallVector<const DeclContext *, 32> Worklist{TU};
+  llvm::DenseSet<const DeclContext *> Seen;
+  auto Push = [&](const DeclContext *Context) {
+    if (Context && Seen.insert(Context).second)
+      Worklist.push_back(Context);
+  };
+  while (!Worklist.empty()) {
+    const DeclContext *Context = Worklist.pop_back_val();
+    for (const Decl *D : Context->decls()) {
+      if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+        continue;
+      Visit(D);
+      if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D)) {
+        Push(cast<DeclContext>(D));
+      } else if (const auto *Record = dyn_cast<CXXRecordDecl>(D)) {
+        if (Record->isThisDeclarationADefinition())
+          Push(Record);
+      } else if (const auto *ClassTemplate = dyn_cast<ClassTemplateDecl>(D)) {
+        Push(ClassTemplate->getTemplatedDecl());
+        for (const ClassTemplateSpecializationDecl *Specialization : ClassTemplate->specializations())
+          if (const CXXRecordDecl *Definition = Specialization->getDefinition())
+            Push(Definition);
+      } else if (const auto *FunctionTemplate = dyn_cast<FunctionTemplateDecl>(D)) {
+        Visit(FunctionTemplate->getTemplatedDecl());
+        for (const FunctionDecl *Specialization : FunctionTemplate->specializations())
+          Visit(Specialization);
+      }
+    }
   }
-
-private:
-  llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const CXXMethodDecl *, 2>> &Index;
-};
-
-/// Visits every function definition outside system headers, but no body.
-class UserFunctionFinder : public RecursiveASTVisitor<UserFunctionFinder> {
-public:
-  UserFunctionFinder(const SourceManager &SM, std::vector<const FunctionDecl *> &Out)
-      : SM(SM), Out(Out) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool TraverseStmt(Stmt *) { return true; }
-  bool VisitFunctionDecl(FunctionDecl *Function) {
-    if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl() &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(Function->getLocation())))
-      Out.push_back(Function);
-    return true;
-  }
-
-private:
-  const SourceManager &SM;
-  std::vector<const FunctionDecl *> &Out;
-};
+}
 
 } // namespace
 
@@ -195,7 +195,11 @@ llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
     return UserFunctionList;
   UserFunctionsBuilt = true;
   std::vector<const FunctionDecl *> Found;
-  UserFunctionFinder(Context.getSourceManager(), Found).TraverseDecl(Context.getTranslationUnitDecl());
+  forEachUserDecl(Context.getTranslationUnitDecl(), Context.getSourceManager(), [&](const Decl *D) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(D))
+      if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl())
+        Found.push_back(Function);
+  });
   // Lambdas live inside bodies: they are found through the edges that create them.
   llvm::DenseSet<const FunctionDecl *> Seen;
   std::deque<const FunctionDecl *> Worklist(Found.begin(), Found.end());
@@ -243,7 +247,11 @@ void CallGraph::buildOverrideIndex() {
   if (OverrideIndexBuilt)
     return;
   OverrideIndexBuilt = true;
-  OverrideIndexer(DirectOverrides).TraverseDecl(Context.getTranslationUnitDecl());
+  forEachUserDecl(Context.getTranslationUnitDecl(), Context.getSourceManager(), [&](const Decl *D) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
+      for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+        DirectOverrides[Overridden->getCanonicalDecl()].push_back(Method);
+  });
 }
 
 llvm::ArrayRef<const CXXMethodDecl *>

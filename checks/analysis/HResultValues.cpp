@@ -109,7 +109,125 @@ private:
   const SourceManager &SM;
 };
 
+/// The variable or data member an expression reads, if it is just that.
+const ValueDecl *readDecl(const Expr *E) {
+  E = stripCasts(E);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+/// A condition the value of \p Subject is known to satisfy where it is used.
+struct Guard {
+  BinaryOperatorKind Op; ///< Subject Op Constant, on 32-bit signed values.
+  int32_t Constant;
+};
+
+/// Adds the guards that \p Condition, known to be \p Taken, puts on \p Subject.
+void collectGuards(const Expr *Condition, bool Taken, const ValueDecl *Subject,
+                   const ASTContext &Context, llvm::SmallVectorImpl<Guard> &Out) {
+  Condition = stripCasts(Condition);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() == UO_LNot)
+      collectGuards(Not->getSubExpr(), !Taken, Subject, Context, Out);
+    return;
+  }
+  const auto *Binary = dyn_cast<BinaryOperator>(Condition);
+  if (!Binary)
+    return;
+  if ((Binary->getOpcode() == BO_LAnd && Taken) || (Binary->getOpcode() == BO_LOr && !Taken)) {
+    collectGuards(Binary->getLHS(), Taken, Subject, Context, Out);
+    collectGuards(Binary->getRHS(), Taken, Subject, Context, Out);
+    return;
+  }
+  if (!Binary->isComparisonOp())
+    return;
+  BinaryOperatorKind Op = Binary->getOpcode();
+  const Expr *Other = Binary->getRHS();
+  if (readDecl(Binary->getLHS()) != Subject) {
+    if (readDecl(Binary->getRHS()) != Subject)
+      return;
+    Other = Binary->getLHS();
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  Expr::EvalResult Value;
+  if (Other->isValueDependent() || !Other->EvaluateAsInt(Value, Context))
+    return;
+  if (!Taken)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  Out.push_back({Op, static_cast<int32_t>(low32(Value.Val.getInt()))});
+}
+
+bool satisfies(uint32_t Value, const Guard &G) {
+  int32_t V = static_cast<int32_t>(Value);
+  switch (G.Op) {
+  case BO_LT: return V < G.Constant;
+  case BO_LE: return V <= G.Constant;
+  case BO_GT: return V > G.Constant;
+  case BO_GE: return V >= G.Constant;
+  case BO_EQ: return V == G.Constant;
+  case BO_NE: return V != G.Constant;
+  default: return true;
+  }
+}
+
+/// The guards on the value of \p Argument at \p Site: the conditions of the
+/// if statements of \p Function that the site is in (FAILED(hr) around the
+/// shared Cleanup block). Found by a walk down the one function body.
+llvm::SmallVector<Guard, 2> guardsAt(const Stmt *Site, const Expr *Argument,
+                                     const FunctionDecl *Function, const ASTContext &Context) {
+  llvm::SmallVector<Guard, 2> Guards;
+  const ValueDecl *Subject = readDecl(Argument);
+  const FunctionDecl *Definition = nullptr;
+  if (!Subject || !Function->hasBody(Definition) || !Definition)
+    return Guards;
+  // Depth-first search for Site, keeping the path of ancestors.
+  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 32> Path{{Definition->getBody(), 0}};
+  llvm::SmallVector<const Stmt *, 16> Found;
+  while (!Path.empty()) {
+    auto &[Current, Next] = Path.back();
+    if (Current == Site) {
+      for (auto &Entry : Path)
+        Found.push_back(Entry.first);
+      break;
+    }
+    auto Children = Current ? Current->children() : Stmt::const_child_range(nullptr, nullptr);
+    auto It = Children.begin();
+    std::advance(It, Next);
+    if (It == Children.end()) {
+      Path.pop_back();
+      continue;
+    }
+    ++Next;
+    if (*It && !isa<LambdaExpr>(*It))
+      Path.push_back({*It, 0});
+  }
+  for (size_t I = 0; I + 1 < Found.size(); ++I)
+    if (const auto *If = dyn_cast<IfStmt>(Found[I])) {
+      if (Found[I + 1] == If->getThen())
+        collectGuards(If->getCond(), true, Subject, Context, Guards);
+      else if (Found[I + 1] == If->getElse())
+        collectGuards(If->getCond(), false, Subject, Context, Guards);
+    }
+  return Guards;
+}
+
 } // namespace
+
+void HResultValueTracer::applyGuards(const Stmt *Site, const Expr *Argument,
+                                     const FunctionDecl *Function, std::vector<TracedValue> &Out,
+                                     size_t From) {
+  llvm::SmallVector<Guard, 2> Guards = guardsAt(Site, Argument, Function, Graph.context());
+  if (Guards.empty())
+    return;
+  auto Excluded = [&](const TracedValue &Value) {
+    return Value.Value.Kind == HResultValue::Known &&
+           llvm::any_of(Guards, [&](const Guard &G) { return !satisfies(Value.Value.Value, G); });
+  };
+  Out.erase(std::remove_if(Out.begin() + From, Out.end(), Excluded), Out.end());
+}
 
 std::string spelledText(const Expr *E, const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
@@ -197,6 +315,7 @@ std::vector<TracedValue> HResultValueTracer::traceArgument(const Expr *Call, uns
     return Out;
   Report Where{CallE->getArg(ArgIndex), CallE->getDirectCallee(), {}};
   valuesOf(CallE->getArg(ArgIndex), Caller, CallE, Where, 0, Out);
+  applyGuards(CallE, CallE->getArg(ArgIndex), Caller, Out, 0);
   return Out;
 }
 
@@ -282,7 +401,9 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
       continue;
     Report Caller{Argument, Function, Where.Trail};
     Caller.Trail.insert(Caller.Trail.begin(), Forwarded);
+    size_t From = Out.size();
     valuesOf(Argument, Site->Caller, Site->Site, Caller, Depth + 1, Out);
+    applyGuards(Site->Site, Argument, Site->Caller, Out, From);
   }
   Following[Key] = false;
 }

@@ -89,6 +89,11 @@ private:
                         std::vector<TracedValue> &Out);
   void fieldValues(const clang::FieldDecl *Field, const clang::Expr *Use, const Report &Where,
                    std::vector<TracedValue> &Out);
+  /// Drops the values from Out[From] on that the if statements around
+  /// \p Site exclude for \p Argument (S_OK under "if (FAILED(hr))").
+  void applyGuards(const clang::Stmt *Site, const clang::Expr *Argument,
+                   const clang::FunctionDecl *Function, std::vector<TracedValue> &Out,
+                   size_t From);
   FunctionDataflow &dataflow(const clang::FunctionDecl *Function);
   void buildFieldWrites();
 

@@ -54,12 +54,26 @@ std::unique_ptr<FunctionDataflow> FunctionDataflow::build(const FunctionDecl *Fu
 std::optional<VariableDefinition>
 FunctionDataflow::definitionIn(const Stmt *S, const VarDecl *Var) const {
   if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
-    for (const clang::Decl *D : Decl->decls())
+    for (const clang::Decl *D : Decl->decls()) {
       if (D == Var) {
         if (const Expr *Init = Var->getInit())
           return VariableDefinition{VariableDefinition::Assignment, Init, S};
         return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
       }
+      // A non-const reference bound to Var: later writes go through it.
+      const auto *Alias = dyn_cast<VarDecl>(D);
+      if (Alias && Alias->getType()->isReferenceType() &&
+          !Alias->getType()->getPointeeType().isConstQualified() && refersTo(Alias->getInit(), Var))
+        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
+    }
+    return std::nullopt;
+  }
+  // A lambda that captures Var by reference may write it whenever it runs.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
+          Capture.getCaptureKind() == LCK_ByRef)
+        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
     return std::nullopt;
   }
   if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {

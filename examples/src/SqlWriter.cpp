@@ -237,6 +237,7 @@ bool STDMETHODCALLTYPE CSqlWriter::OnFreeze()
 {
     HRESULT hr = S_OK;
 
+    GetSystemTimeAsFileTime(&m_ftFrozen);
     for (const std::wstring &database : m_Selected)
     {
         hr = m_Engine.SuspendWrites(database);
@@ -265,14 +266,42 @@ bool STDMETHODCALLTYPE CSqlWriter::OnThaw()
     return true;
 }
 
+//
+// PostSnapshot: the server keeps the log records written since a database's
+// last shadow copy, so that a copy restored from it can be rolled forward;
+// tell it when that was.
+//
 bool STDMETHODCALLTYPE CSqlWriter::OnPostSnapshot(IVssWriterComponents *pComponents)
 {
+    HKEY hHistory = NULL;
     WCHAR wszMessage[128];
+
+    LONG lResult = RegCreateKeyExW(HKEY_LOCAL_MACHINE, CONTOSO_SQL_HISTORY_KEY, 0, NULL, 0,
+                                   KEY_SET_VALUE, NULL, &hHistory, NULL);
+    HRESULT hr = HRESULT_FROM_WIN32(lResult);
+    if (FAILED(hr))
+        goto Cleanup;
+
+    for (const std::wstring &database : m_Selected)
+    {
+        lResult = RegSetValueExW(hHistory, database.c_str(), 0, REG_BINARY,
+                                 reinterpret_cast<const BYTE *>(&m_ftFrozen), sizeof(m_ftFrozen));
+        hr = HRESULT_FROM_WIN32(lResult);
+        if (FAILED(hr))
+            goto Cleanup;
+    }
+
     StringCchPrintfW(wszMessage, ARRAYSIZE(wszMessage),
                      L"Shadow copy of %u database(s) created",
                      static_cast<unsigned>(m_Selected.size()));
     m_EventLog.Information(wszMessage);
-    return true;
+
+Cleanup:
+    if (hHistory != NULL)
+        RegCloseKey(hHistory);
+    if (FAILED(hr))
+        SetWriterFailure(hr);
+    return SUCCEEDED(hr);
 }
 
 bool STDMETHODCALLTYPE CSqlWriter::OnAbort()

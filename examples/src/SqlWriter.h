@@ -44,6 +44,7 @@ private:
     CDatabaseCatalog m_Catalog;           // as of OnPrepareBackup
     std::vector<std::wstring> m_Selected;  // databases in the current backup
     std::vector<std::wstring> m_Suspended; // databases whose writes are suspended
+    FILETIME m_ftFrozen = {};              // when OnFreeze started: the shadow copy's time
     CDatabaseEngine m_Engine;
     CWriterEventLog m_EventLog;
 };

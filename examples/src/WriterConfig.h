@@ -21,6 +21,10 @@ static const VSS_ID CONTOSO_SQL_WRITER_ID =
 // HKLM\<key>\<database name> holds DataDirectory, LogDirectory and Online.
 #define CONTOSO_SQL_CATALOG_KEY          L"SOFTWARE\\Contoso\\ContosoSQL\\Databases"
 
+// HKLM\<key>, value <database name>: FILETIME of the database's last shadow
+// copy; the server keeps the log records written since then.
+#define CONTOSO_SQL_HISTORY_KEY          L"SOFTWARE\\Contoso\\ContosoSQL\\ShadowCopies"
+
 // The server's control pipe (see DatabaseEngine.cpp).
 #define CONTOSO_SQL_CONTROL_PIPE         L"\\\\.\\pipe\\ContosoSQL.Control"
 
