@@ -184,25 +184,26 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
     break;
   }
   std::string Message = std::string(Why) + "; %1 accepts only %2%3";
-  auto Diag = diag(reportLocation(ReportAt, SM), Message)
-              << Value << Spec.DisplayName.str() << acceptedCodes(Spec) << Advice.str();
+  { // The warning is emitted at the end of this block, before its notes.
+    auto Diag = diag(reportLocation(ReportAt, SM), Message)
+                << Value << Spec.DisplayName.str() << acceptedCodes(Spec) << Advice.str();
 
-  // A fix-it only where the right code is certain: one known value written
-  // right here (or handed unchanged through wrappers), with a natural writer
-  // code whose macro this TU defines.
-  bool WrittenHere = llvm::all_of(First.Steps, [](const ValueStep &Step) {
-    return Step.Kind == ValueStep::Forwarding;
-  });
-  const CertainReplacement *Replacement =
-      First.Value.Kind == HResultValue::Known ? Model.certainReplacement(First.Value.Value) : nullptr;
-  if (SingleValue && Replacement && WrittenHere && !isa<CXXDefaultArgExpr>(ReportAt) &&
-      PP && PP->isMacroDefined(Replacement->To)) {
-    CharSourceRange Range = Lexer::makeFileCharRange(
-        CharSourceRange::getTokenRange(ReportAt->getSourceRange()), SM, Context.getLangOpts());
-    if (Range.isValid())
-      Diag << FixItHint::CreateReplacement(Range, Replacement->To);
+    // A fix-it only where the right code is certain: one known value written
+    // right here (or handed unchanged through wrappers), with a natural writer
+    // code whose macro this TU defines.
+    bool WrittenHere = llvm::all_of(First.Steps, [](const ValueStep &Step) {
+      return Step.Kind == ValueStep::Forwarding;
+    });
+    const CertainReplacement *Replacement =
+        First.Value.Kind == HResultValue::Known ? Model.certainReplacement(First.Value.Value) : nullptr;
+    if (SingleValue && Replacement && WrittenHere && !isa<CXXDefaultArgExpr>(ReportAt) &&
+        PP && PP->isMacroDefined(Replacement->To)) {
+      CharSourceRange Range = Lexer::makeFileCharRange(
+          CharSourceRange::getTokenRange(ReportAt->getSourceRange()), SM, Context.getLangOpts());
+      if (Range.isValid())
+        Diag << FixItHint::CreateReplacement(Range, Replacement->To);
+    }
   }
-  Diag.~DiagnosticBuilder();
 
   // Notes: how each invalid value gets to the call, each step once; the
   // assignments in source order, then the hand-overs down to the call.
