@@ -7,6 +7,7 @@
 
 #include "WriterFailureInIdentifyCheck.h"
 #include "WriterFailureInvalidHResultCheck.h"
+#include "WriterFailureOffHandlerThreadCheck.h"
 #include <clang-tidy/ClangTidyModule.h>
 #include <clang-tidy/ClangTidyModuleRegistry.h>
 
@@ -19,6 +20,8 @@ public:
         "vss-writer-failure-in-identify");
     Factories.registerCheck<WriterFailureInvalidHResultCheck>(
         "vss-writer-failure-invalid-hresult");
+    Factories.registerCheck<WriterFailureOffHandlerThreadCheck>(
+        "vss-writer-failure-off-handler-thread");
   }
 };
 

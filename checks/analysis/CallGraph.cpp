@@ -340,6 +340,10 @@ std::string describeFunction(const FunctionDecl *Function) {
 }
 
 std::string sourceQualifiedName(const FunctionDecl *Function) {
+  return sourceQualifiedName(static_cast<const NamedDecl *>(Function));
+}
+
+std::string sourceQualifiedName(const NamedDecl *Function) {
   // Named as written in the source: a member of a class template
   // specialization reads "CWriterT::OnIdentify", the same for every
   // instantiation and for the template itself.

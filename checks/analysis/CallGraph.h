@@ -129,6 +129,7 @@ std::string describeFunction(const clang::FunctionDecl *Function);
 /// ("ns::CWriterT::Fail" for every specialization of CWriterT), as users
 /// write it in options.
 std::string sourceQualifiedName(const clang::FunctionDecl *Function);
+std::string sourceQualifiedName(const clang::NamedDecl *Decl);
 
 } // namespace vss
 

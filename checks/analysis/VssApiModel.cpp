@@ -48,6 +48,32 @@ const WriterErrorCode WriterErrorCodes[] = {
     {"VSS_E_WRITER_STATUS_NOT_AVAILABLE", 0x80042409},
 };
 
+// Everything that runs a callable on another thread (VSS-API.md, rule 3).
+const ThreadStartSpec ThreadStarts[] = {
+    {"std::thread", 0},
+    {"std::jthread", 0},
+    {"std::async", 0, /*TakesLaunchPolicy=*/true},
+    {"_beginthread", 0},
+    {"_beginthreadex", 2},
+    {"CreateThread", 2},
+    {"CreateRemoteThread", 3},
+    {"CreateRemoteThreadEx", 3},
+    {"QueueUserWorkItem", 0},
+    {"TrySubmitThreadpoolCallback", 0},
+    {"CreateThreadpoolWork", 0},
+    {"CreateThreadpoolTimer", 0},
+    {"CreateThreadpoolWait", 0},
+    {"CreateThreadpoolIo", 1},
+    {"RegisterWaitForSingleObject", 2},
+    {"CreateTimerQueueTimer", 2},
+    {"concurrency::create_task", 0},
+    {"concurrency::parallel_for", -1},
+    {"concurrency::parallel_for_each", -1},
+    {"Concurrency::create_task", 0},
+    {"Concurrency::parallel_for", -1},
+    {"Concurrency::parallel_for_each", -1},
+};
+
 constexpr uint32_t SuccessCode = 0x00000000;
 constexpr uint32_t PartialFailureCode = 0x80042336;
 constexpr uint32_t RecoveryFailedCode = 0x800423F5;
@@ -236,6 +262,8 @@ VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
       return &Spec;
   return nullptr;
 }
+
+llvm::ArrayRef<ThreadStartSpec> VssApiModel::threadStarts() const { return ThreadStarts; }
 
 bool VssApiModel::isApiFunction(const FunctionDecl *Function) const {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);

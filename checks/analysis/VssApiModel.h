@@ -65,6 +65,18 @@ struct HResultConstructorSpec {
   uint32_t BitsForAnyArgument;
 };
 
+/// An API that runs a callable on another thread (rule 3).
+struct ThreadStartSpec {
+  /// Qualified name of the function, or of the class whose constructor starts
+  /// the thread (std::thread). Inline namespaces are not spelled.
+  llvm::StringRef Name;
+  /// Index of the argument that is the callable; -1 for the last argument.
+  int CallableArgument;
+  /// True for std::async: a leading std::launch policy shifts the callable,
+  /// and std::launch::deferred alone runs it on the caller's thread.
+  bool TakesLaunchPolicy = false;
+};
+
 /// A writer error code (or a code that must not be passed as one).
 struct WriterErrorCode {
   llvm::StringRef Name;
@@ -121,6 +133,9 @@ public:
   /// HRESULT_FROM_WIN32 / HRESULT_FROM_NT when \p Function is one of them
   /// (an inline function in the global namespace, as the SDK declares them).
   const HResultConstructorSpec *hresultConstructor(const clang::FunctionDecl *Function) const;
+
+  /// The thread-start APIs the model knows.
+  llvm::ArrayRef<ThreadStartSpec> threadStarts() const;
 
   /// True for any method declared by a VSS API class (writer base classes
   /// and the COM interfaces listed here): their bodies are not user code.

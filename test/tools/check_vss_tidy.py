@@ -25,13 +25,17 @@ TARGETS = ("msvc", "mingw", "linux")
 
 
 def target_flags(target, args):
+    # Our stand-ins for the MSVC C++ library (none ships for that target here)
+    # and for ppl.h (MSVC only); MinGW and Linux use their real C++ libraries.
+    inputs = os.path.dirname(args.sdk_include)
+    ppl = ["-isystem", os.path.join(inputs, "ppl")]
     if target == "msvc":
         return ["--target=x86_64-pc-windows-msvc", "-fms-extensions", "-fms-compatibility",
-                "-isystem", args.sdk_include]
+                "-isystem", args.sdk_include, "-isystem", os.path.join(inputs, "msvc-stl")] + ppl
     if target == "mingw":
         return ["--target=x86_64-w64-mingw32", "-isystem", args.mingw_overlay,
-                "-isystem", args.mingw_include]
-    return ["--target=x86_64-linux-gnu", "-isystem", args.sdk_include]
+                "-isystem", args.mingw_include] + ppl
+    return ["--target=x86_64-linux-gnu", "-isystem", args.sdk_include] + ppl
 
 
 def parse_args(argv):

@@ -1,0 +1,117 @@
+//===--- WriterFailureOffHandlerThreadCheck.cpp - vss-writer-failure-off-handler-thread ===//
+
+#include "WriterFailureOffHandlerThreadCheck.h"
+#include "analysis/Diagnostics.h"
+#include "analysis/Options.h"
+#include "analysis/ThreadStarts.h"
+#include "analysis/TranslationUnitAnalysis.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace vss {
+namespace {
+
+AST_MATCHER(CallExpr, isVssCallBoundToHandlerThread) {
+  const FailureReportingSpec *Spec = VssApiModel::get().failureReportingCall(Node.getDirectCallee());
+  return Spec && Spec->BoundToHandlerThread;
+}
+
+} // namespace
+
+WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
+    llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ThreadStartOption(Options.get("ThreadStartFunctions", "").str()) {
+  // "ns::Pool::Submit:1" -> name and callable argument; the names are kept
+  // in ThreadStartNames so that the specs can refer to them.
+  std::vector<std::pair<std::string, int>> Parsed;
+  for (const std::string &Item : parseListOption(ThreadStartOption)) {
+    llvm::StringRef Text(Item);
+    auto [Function, Index] = Text.rsplit(':');
+    int Argument = 0;
+    if (Function.empty() || Index.getAsInteger(10, Argument) || Function.ends_with(":")) {
+      Function = Text;
+      Argument = 0;
+    }
+    Function.consume_front("::");
+    Parsed.push_back({Function.str(), Argument});
+  }
+  ThreadStartNames.reserve(Parsed.size());
+  for (auto &[Function, Argument] : Parsed) {
+    ThreadStartNames.push_back(Function);
+    ThreadStartFunctions.push_back({ThreadStartNames.back(), Argument});
+  }
+}
+
+void WriterFailureOffHandlerThreadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadStartFunctions", ThreadStartOption);
+}
+
+void WriterFailureOffHandlerThreadCheck::registerMatchers(MatchFinder *Finder) {
+  // Only a TU that calls a thread-bound method needs the analysis at all.
+  Finder->addMatcher(callExpr(isVssCallBoundToHandlerThread()).bind("call"), this);
+}
+
+void WriterFailureOffHandlerThreadCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+}
+
+void WriterFailureOffHandlerThreadCheck::onStartOfTranslationUnit() {
+  TranslationUnitAnalysis::startTranslationUnit();
+  Context = nullptr;
+}
+
+void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
+  if (!Context)
+    return;
+  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
+  const VssApiModel &Model = Analysis.model();
+  CallGraph &Graph = Analysis.callGraph();
+  std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions);
+  if (Starts.empty())
+    return;
+
+  // Every thread entry, with the first start that runs it.
+  std::vector<const FunctionDecl *> Entries;
+  llvm::DenseMap<const FunctionDecl *, const ThreadStart *> StartOf;
+  for (const ThreadStart &Start : Starts)
+    for (const FunctionDecl *Entry : Start.Entries)
+      if (StartOf.try_emplace(Entry->getCanonicalDecl(), &Start).second)
+        Entries.push_back(Entry);
+
+  Reachability Reached = Graph.reachableFrom(
+      Entries, [](const CallSite &) { return true; },
+      [&](const FunctionDecl *Function) {
+        return Analysis.isUserFunction(Function) && !Model.failureReportingCall(Function);
+      });
+
+  llvm::DenseSet<SourceLocation> Reported;
+  for (const FunctionDecl *Function : Reached.functions()) {
+    for (const CallSite &Site : Graph.callSites(Function)) {
+      if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall)
+        continue;
+      const FailureReportingSpec *Spec = Model.failureReportingCall(Site.Callee);
+      if (!Spec || !Spec->BoundToHandlerThread || !Reported.insert(Site.Loc).second)
+        continue;
+      const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Function)->getCanonicalDecl());
+      const FunctionDecl *Starter = Start.Site->Caller;
+      const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
+      std::string BackTo = "the event handler";
+      if (Model.overriddenEventHandler(StarterMethod))
+        BackTo = StarterMethod->getNameAsString();
+      diag(Site.Loc, "%0 must be called on the thread that called the event handler; this "
+                     "call runs on a worker thread started by %1 in %2; pass the error back "
+                     "to %3 and report it there")
+          << Spec->DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
+      diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
+          << describeFunction(Starter) << Start.Api;
+      for (const CallSite *Step : Reached.pathTo(Function))
+        emitCallPathNote(*this, *Step);
+    }
+  }
+}
+
+} // namespace vss
