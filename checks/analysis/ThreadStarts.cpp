@@ -15,9 +15,11 @@ const Expr *strip(const Expr *E) {
   while (true) {
     const Expr *Before = E;
     E = E->IgnoreImplicit()->IgnoreParenCasts();
+    // Copies and moves of the callable, and its conversion to std::function.
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
       if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
-          Construct->getConstructor()->isCopyOrMoveConstructor())
+          (Construct->getConstructor()->isCopyOrMoveConstructor() ||
+           sourceQualifiedName(Construct->getConstructor()->getParent()) == "std::function"))
         E = Construct->getArg(0);
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
       E = Cast->getSubExpr();

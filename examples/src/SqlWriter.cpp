@@ -3,6 +3,8 @@
 
 #include <strsafe.h>
 
+#include <future>
+
 CSqlWriter::CSqlWriter()
     : m_bSubscribed(false)
 {
@@ -218,16 +220,26 @@ bool STDMETHODCALLTYPE CSqlWriter::OnPrepareSnapshot()
         }
     }
 
+    // A checkpoint takes seconds: run them side by side, one thread per
+    // database, and wait for all of them before the freeze.
+    std::vector<std::future<bool>> checkpoints;
     for (const std::wstring &database : m_Selected)
     {
-        HRESULT hr = m_Engine.Checkpoint(database);
-        if (FAILED(hr))
-        {
-            ReportError(hr, L"Cannot checkpoint a database");
-            return false;
-        }
+        checkpoints.push_back(std::async(std::launch::async, [this, &database] {
+            HRESULT hr = m_Engine.Checkpoint(database);
+            if (FAILED(hr))
+            {
+                ReportError(hr, L"Cannot checkpoint a database");
+                return false;
+            }
+            return true;
+        }));
     }
-    return true;
+
+    bool bSucceeded = true;
+    for (std::future<bool> &checkpoint : checkpoints)
+        bSucceeded = checkpoint.get() && bSucceeded;
+    return bSucceeded;
 }
 
 //
