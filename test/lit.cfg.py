@@ -29,6 +29,7 @@ config.substitutions.extend([
     ("%inputs", inputs),
     ("%python", config.python),
     ("%llvm_version_major", config.llvm_version_major),
+    ("%run_clang_tidy", os.path.join(config.llvm_tools_dir, "run-clang-tidy")),
     ("%source_dir", config.vss_source_dir),
     ("%binary_dir", config.vss_binary_dir),
     ("%cmake", config.cmake),
