@@ -16,12 +16,8 @@ namespace vss {
 class VssTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<WriterFailureInIdentifyCheck>(
-        "vss-writer-failure-in-identify");
-    Factories.registerCheck<WriterFailureInvalidHResultCheck>(
-        "vss-writer-failure-invalid-hresult");
-    Factories.registerCheck<WriterFailureOffHandlerThreadCheck>(
-        "vss-writer-failure-off-handler-thread");
+#define VSS_CHECK(Name, Class, Summary) Factories.registerCheck<Class>(Name);
+#include "VssChecks.def"
   }
 };
 

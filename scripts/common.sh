@@ -35,6 +35,17 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The SARIF Multitool (npm) validates vss-sarif's output in the test suite.
+install_sarif_multitool() {
+  local dir="$BUILD_DIR/npm"
+  if [ ! -x "$dir/node_modules/.bin/sarif-multitool" ]; then
+    echo "== npm: @microsoft/sarif-multitool"
+    npm install --silent --no-audit --no-fund --prefix "$dir" @microsoft/sarif-multitool@5.7.0 >/dev/null
+  fi
+  # npm does not run the package's postinstall (chmod) without approval.
+  chmod u+x "$dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+}
+
 # lit is pure Python and the same for every LLVM: Debian ships it with llvm-19-tools only.
 lit_command() {
   local lit="/usr/lib/llvm-$VSS_LLVM_VERSION/build/utils/lit/lit.py"

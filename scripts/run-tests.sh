@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_packages
 configure_and_build
+install_sarif_multitool
 
 status=0
 echo "== lit"

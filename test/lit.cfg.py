@@ -21,6 +21,8 @@ config.substitutions.extend([
     ("%check_vss", f"{config.python} {runner} {runner_args}"),
     ("%vss_tidy", config.vss_tidy),
     ("%vss_clangd", config.vss_clangd),
+    ("%vss_sarif", config.vss_sarif),
+    ("%sarif_multitool", config.sarif_multitool),
     ("%vss_plugin", config.vss_plugin),
     ("%clang_tidy", config.host_clang_tidy),
     ("%clangxx", config.host_clang),
