@@ -2,6 +2,9 @@
 //
 //   vss-sarif [-o out.sarif] [--docs-base-url=URL] fixes.yaml...
 //
+// Empty inputs (run-clang-tidy writes one per clean file) and no inputs at
+// all give a valid log without results.
+//
 // Reads the YAML that vss-tidy (or clang-tidy) writes with --export-fixes, one
 // file per translation unit, and writes one SARIF 2.1.0 log: the tool with its
 // version, one rule per check (help text and a link to its doc page), each
@@ -29,7 +32,7 @@
 using namespace llvm;
 namespace json = llvm::json;
 
-static cl::list<std::string> Inputs(cl::Positional, cl::desc("<fixes.yaml>..."), cl::OneOrMore);
+static cl::list<std::string> Inputs(cl::Positional, cl::desc("<fixes.yaml>..."), cl::ZeroOrMore);
 static cl::opt<std::string> Output("o", cl::desc("Output SARIF file (default: stdout)"),
                                    cl::value_desc("file"), cl::init("-"));
 static cl::opt<std::string> DocsBaseUrl(
@@ -135,6 +138,9 @@ int main(int Argc, char **Argv) {
       WithColor::error() << Input << ": " << Buffer.getError().message() << "\n";
       return 1;
     }
+    // run-clang-tidy writes an empty file for a translation unit without findings.
+    if ((*Buffer)->getBuffer().trim().empty())
+      continue;
     clang::tooling::TranslationUnitDiagnostics Diagnostics;
     yaml::Input YAML((*Buffer)->getBuffer());
     YAML >> Diagnostics;
