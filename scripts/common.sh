@@ -16,7 +16,7 @@ apt_packages() {
     "clang-$v" "clang-tidy-$v" "clangd-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" \
     llvm-19-tools \
     libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev \
-    mingw-w64-common g++-mingw-w64-x86-64-posix
+    mingw-w64-common g++-mingw-w64-x86-64-posix pre-commit
 }
 
 install_packages() {
