@@ -38,6 +38,11 @@ install_packages() {
 # The SARIF Multitool (npm) validates vss-sarif's output in the test suite.
 install_sarif_multitool() {
   local dir="$BUILD_DIR/npm"
+  if ! command -v npm >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
   if [ ! -x "$dir/node_modules/.bin/sarif-multitool" ]; then
     echo "== npm: @microsoft/sarif-multitool"
     npm install --silent --no-audit --no-fund --prefix "$dir" @microsoft/sarif-multitool@5.7.0 >/dev/null
