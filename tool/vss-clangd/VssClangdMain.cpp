@@ -7,10 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/ResourceDir.h"
 #include <clang-tidy/ClangTidyForceLinker.h>
-#include "llvm/Config/llvm-config.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include <string>
 #include <vector>
 
@@ -23,23 +21,18 @@ int clangdMain(int argc, char *argv[]);
 extern volatile int VssTidyModuleAnchorSource;
 static int LLVM_ATTRIBUTE_UNUSED VssTidyModuleAnchorDestination = VssTidyModuleAnchorSource;
 
-static bool hasResourceDirNextTo(const char *Argv0) {
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&hasResourceDirNextTo));
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(Dir, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR), "include");
-  return llvm::sys::fs::is_directory(Dir);
-}
+// An address in this executable, to find its path.
+static void executableAnchor() {}
 
 int main(int Argc, char **Argv) {
   std::vector<char *> Args(Argv, Argv + Argc);
-  static std::string ResourceDirArg = std::string("--resource-dir=") + VSS_CLANG_RESOURCE_DIR;
+  static std::string ResourceDirArg = std::string("--resource-dir=") + vss::builtResourceDir();
   bool UserResourceDir = false;
   for (int I = 1; I < Argc; ++I)
     if (llvm::StringRef(Argv[I]).starts_with("--resource-dir") ||
         llvm::StringRef(Argv[I]).starts_with("-resource-dir"))
       UserResourceDir = true;
-  if (!UserResourceDir && !hasResourceDirNextTo(Argv[0]))
+  if (!UserResourceDir && !vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor)))
     Args.insert(Args.begin() + 1, ResourceDirArg.data());
   return clang::clangd::clangdMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -7,11 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/ResourceDir.h"
 #include <clang-tidy/tool/ClangTidyMain.h>
-#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -20,17 +18,8 @@ extern volatile int VssTidyModuleAnchorSource;
 static int LLVM_ATTRIBUTE_UNUSED VssTidyModuleAnchorDestination =
     VssTidyModuleAnchorSource;
 
-#ifndef VSS_CLANG_RESOURCE_DIR
-#error "VSS_CLANG_RESOURCE_DIR must name the clang resource directory"
-#endif
-
-static bool hasResourceDirNextTo(const char *Argv0) {
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&hasResourceDirNextTo));
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(Dir, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR), "include");
-  return llvm::sys::fs::is_directory(Dir);
-}
+// An address in this executable, to find its path.
+static void executableAnchor() {}
 
 int main(int Argc, const char **Argv) {
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
@@ -41,8 +30,8 @@ int main(int Argc, const char **Argv) {
   // Like clang-tidy, vss-tidy looks for <prefix>/lib/clang/N next to itself;
   // a build tree or a separate install prefix has none, so point at LLVM's.
   static const std::string ResourceDirArg =
-      std::string("--extra-arg-before=-resource-dir=") + VSS_CLANG_RESOURCE_DIR;
-  if (!hasResourceDirNextTo(Argv[0]) && Argc > 1)
+      std::string("--extra-arg-before=-resource-dir=") + vss::builtResourceDir();
+  if (!vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor)) && Argc > 1)
     Args.insert(Args.begin() + 1, ResourceDirArg.c_str());
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }
