@@ -212,13 +212,18 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
   for (const TracedValue *Traced : Invalid)
     for (const ValueStep &Step : Traced->Steps)
       if (Noted.insert({Step.Kind, Step.Loc}).second)
-        (Step.Kind == ValueStep::Assignment ? Assignments : Hops).push_back({&Step, Traced});
+        (Step.Kind == ValueStep::Forwarding ? Hops : Assignments).push_back({&Step, Traced});
   llvm::stable_sort(Assignments, [&](const auto &A, const auto &B) {
     return SM.isBeforeInTranslationUnit(A.first->Loc, B.first->Loc);
   });
-  for (const auto &[Step, Traced] : Assignments)
-    diag(Step->Loc, "'%0' is assigned %1 here", DiagnosticIDs::Note)
-        << Step->Variable->getName() << describeValue(Traced->Value, Context);
+  for (const auto &[Step, Traced] : Assignments) {
+    if (Step->Kind == ValueStep::Return)
+      diag(Step->Loc, "%0 returns %1 here", DiagnosticIDs::Note)
+          << describeFunction(Step->Function) << describeValue(Traced->Value, Context);
+    else
+      diag(Step->Loc, "'%0' is assigned %1 here", DiagnosticIDs::Note)
+          << Step->Variable->getName() << describeValue(Traced->Value, Context);
+  }
   for (const auto &[Step, Traced] : Hops) {
     const FailureReportingSpec *CalleeSpec = Model.failureReportingCall(Step->Callee);
     diag(Step->Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)

@@ -214,6 +214,41 @@ llvm::SmallVector<Guard, 2> guardsAt(const Stmt *Site, const Expr *Argument,
   return Guards;
 }
 
+/// True when a switch or if statement of \p Function tests \p Param.
+bool switchesOn(const FunctionDecl *Function, const ParmVarDecl *Param) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Function->hasBody(Definition) || !Definition)
+    return false;
+  auto Reads = [&](const Expr *Condition) {
+    llvm::SmallVector<const Stmt *, 8> Worklist{Condition};
+    while (!Worklist.empty()) {
+      const Stmt *S = Worklist.pop_back_val();
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+        if (Ref->getDecl() == Param)
+          return true;
+      if (S)
+        for (const Stmt *Child : S->children())
+          Worklist.push_back(Child);
+    }
+    return false;
+  };
+  llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
+  while (!Worklist.empty()) {
+    const Stmt *S = Worklist.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+      if (Reads(Switch->getCond()))
+        return true;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      if (Reads(If->getCond()))
+        return true;
+    for (const Stmt *Child : S->children())
+      Worklist.push_back(Child);
+  }
+  return false;
+}
+
 } // namespace
 
 void HResultValueTracer::applyGuards(const Stmt *Site, const Expr *Argument,
@@ -373,13 +408,76 @@ void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function,
   if (const auto *Member = dyn_cast<MemberExpr>(Stripped))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
       return fieldValues(Field, Member, Where, Out);
+  if (const auto *Call = dyn_cast<CallExpr>(Stripped))
+    if (returnValues(Call, Function, EvaluatedAt, Where, Depth, Out))
+      return;
   Emit(Constant);
+}
+
+bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *Caller,
+                                      const Stmt *EvaluatedAt, const Report &Where,
+                                      unsigned Depth, std::vector<TracedValue> &Out) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || VssApiModel::get().isApiFunction(Callee) || !Callee->hasBody(Definition) ||
+      !Definition || Definition->isInvalidDecl() || Depth > MaxDepth)
+    return false;
+  for (const CallBinding &Binding : Bindings)
+    if (Binding.Callee == Definition->getCanonicalDecl())
+      return false; // Recursion: the value is not known.
+  // The return statements of the body, not of the lambdas in it.
+  llvm::SmallVector<const ReturnStmt *, 8> Returns;
+  llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
+  while (!Worklist.empty()) {
+    const Stmt *S = Worklist.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (!Return->getRetValue())
+        return false;
+      Returns.push_back(Return);
+    }
+    for (const Stmt *Child : S->children())
+      Worklist.push_back(Child);
+  }
+  if (Returns.empty())
+    return false;
+  const SourceManager &SM = Graph.context().getSourceManager();
+  Bindings.push_back({Definition->getCanonicalDecl(), Call, Caller, EvaluatedAt});
+  for (const ReturnStmt *Return : llvm::reverse(Returns)) {
+    Report Returned = Where;
+    Returned.Trail.insert(Returned.Trail.begin(),
+                          ValueStep{ValueStep::Return, SM.getFileLoc(Return->getBeginLoc()),
+                                    nullptr, Definition});
+    valuesOf(Return->getRetValue(), Definition, Return, Returned, Depth + 1, Out);
+  }
+  Bindings.pop_back();
+  return true;
 }
 
 void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const FunctionDecl *Function,
                                           const Expr *Use, const Report &Where, unsigned Depth,
                                           std::vector<TracedValue> &Out) {
   const unsigned Index = Param->getFunctionScopeIndex();
+  // Inside a callee whose return value is followed, the parameter is the
+  // argument of that call.
+  for (const CallBinding &Binding : llvm::reverse(Bindings))
+    if (Binding.Callee == Function->getCanonicalDecl()) {
+      // A translation helper that switches on the parameter maps some values
+      // to others: which return a known argument takes is not followed.
+      if (switchesOn(Function, Param)) {
+        HResultValue Unknown;
+        Unknown.Origin = Use;
+        Out.push_back({Unknown, Where.At, Where.Trail});
+        return;
+      }
+      if (const Expr *Argument = argumentFor(Binding.Call, Function, Index)) {
+        CallBinding Caller = Binding; // valuesOf may grow Bindings.
+        valuesOf(Argument, Caller.Caller, Caller.EvaluatedAt, Where, Depth + 1, Out);
+        return;
+      }
+      break;
+    }
   auto Key = std::make_pair(Function->getCanonicalDecl(), Index);
   llvm::ArrayRef<const CallSite *> Callers = Graph.callersOf(Function);
   if (Following.lookup(Key) || Callers.empty()) {

@@ -42,6 +42,7 @@ struct ValueStep {
   enum KindType {
     Assignment, ///< Variable (local or member) is assigned the value at Loc.
     Forwarding, ///< Function passes its parameter Variable to Callee at Loc.
+    Return,     ///< Function returns the value at Loc (Variable is null).
   };
   KindType Kind;
   clang::SourceLocation Loc;
@@ -94,8 +95,24 @@ private:
   void applyGuards(const clang::Stmt *Site, const clang::Expr *Argument,
                    const clang::FunctionDecl *Function, std::vector<TracedValue> &Out,
                    size_t From);
+  /// The values \p Call (in \p Caller, evaluated at \p EvaluatedAt) returns:
+  /// the returned expressions of the callee's body, its parameters bound to
+  /// this call's arguments.
+  bool returnValues(const clang::CallExpr *Call, const clang::FunctionDecl *Caller,
+                    const clang::Stmt *EvaluatedAt, const Report &Where, unsigned Depth,
+                    std::vector<TracedValue> &Out);
   FunctionDataflow &dataflow(const clang::FunctionDecl *Function);
   void buildFieldWrites();
+
+  /// The calls whose return values are being followed, innermost last: a
+  /// parameter of such a callee is the argument of that very call.
+  struct CallBinding {
+    const clang::FunctionDecl *Callee;
+    const clang::CallExpr *Call;
+    const clang::FunctionDecl *Caller;
+    const clang::Stmt *EvaluatedAt;
+  };
+  llvm::SmallVector<CallBinding, 4> Bindings;
 
   CallGraph &Graph;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionDataflow>> Dataflows;
