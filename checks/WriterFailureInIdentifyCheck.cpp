@@ -71,21 +71,17 @@ void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
       });
 
   llvm::DenseSet<SourceLocation> Reported;
-  for (const FunctionDecl *Function : Reached.functions()) {
-    for (const CallSite &Site : Analysis.callGraph().callSites(Function)) {
-      if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall)
-        continue;
-      std::string CallName = ReportingCallName(Site.Callee);
-      if (CallName.empty() || !Reported.insert(Site.Loc).second)
-        continue;
-      const FunctionDecl *Root = Reached.rootOf(Function);
-      diag(Site.Loc, "%0 must not be called while handling Identify (reached from "
-                     "%1); report a fatal Identify error by returning false")
-          << CallName << describeFunction(Root);
-      for (const CallSite *Step : Reached.pathTo(Function))
-        emitCallPathNote(*this, *Step);
-    }
-  }
+  Analysis.callGraph().forEachReachedCall(Reached, [&](const CallSite &Site) {
+    std::string CallName = ReportingCallName(Site.Callee);
+    if (CallName.empty() || !Reported.insert(Site.Loc).second)
+      return;
+    const FunctionDecl *Root = Reached.rootOf(Site.Caller);
+    diag(Site.Loc, "%0 must not be called while handling Identify (reached from "
+                   "%1); report a fatal Identify error by returning false")
+        << CallName << describeFunction(Root);
+    for (const CallSite *Step : Reached.pathTo(Site.Caller))
+      emitCallPathNote(*this, *Step);
+  });
 }
 
 } // namespace vss

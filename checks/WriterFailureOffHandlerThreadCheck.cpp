@@ -89,29 +89,25 @@ void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
       });
 
   llvm::DenseSet<SourceLocation> Reported;
-  for (const FunctionDecl *Function : Reached.functions()) {
-    for (const CallSite &Site : Graph.callSites(Function)) {
-      if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall)
-        continue;
-      const FailureReportingSpec *Spec = Model.failureReportingCall(Site.Callee);
-      if (!Spec || !Spec->BoundToHandlerThread || !Reported.insert(Site.Loc).second)
-        continue;
-      const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Function)->getCanonicalDecl());
-      const FunctionDecl *Starter = Start.Site->Caller;
-      const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
-      std::string BackTo = "the event handler";
-      if (Model.overriddenEventHandler(StarterMethod))
-        BackTo = StarterMethod->getNameAsString();
-      diag(Site.Loc, "%0 must be called on the thread that called the event handler; this "
-                     "call runs on a worker thread started by %1 in %2; pass the error back "
-                     "to %3 and report it there")
-          << Spec->DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
-      diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
-          << describeFunction(Starter) << Start.Api;
-      for (const CallSite *Step : Reached.pathTo(Function))
-        emitCallPathNote(*this, *Step);
-    }
-  }
+  Graph.forEachReachedCall(Reached, [&](const CallSite &Site) {
+    const FailureReportingSpec *Spec = Model.failureReportingCall(Site.Callee);
+    if (!Spec || !Spec->BoundToHandlerThread || !Reported.insert(Site.Loc).second)
+      return;
+    const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Site.Caller)->getCanonicalDecl());
+    const FunctionDecl *Starter = Start.Site->Caller;
+    const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
+    std::string BackTo = "the event handler";
+    if (Model.overriddenEventHandler(StarterMethod))
+      BackTo = StarterMethod->getNameAsString();
+    diag(Site.Loc, "%0 must be called on the thread that called the event handler; this "
+                   "call runs on a worker thread started by %1 in %2; pass the error back "
+                   "to %3 and report it there")
+        << Spec->DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
+    diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
+        << describeFunction(Starter) << Start.Api;
+    for (const CallSite *Step : Reached.pathTo(Site.Caller))
+      emitCallPathNote(*this, *Step);
+  });
 }
 
 } // namespace vss

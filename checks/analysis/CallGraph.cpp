@@ -306,6 +306,14 @@ Reachability CallGraph::reachableFrom(
   return Result;
 }
 
+void CallGraph::forEachReachedCall(const Reachability &Reached,
+                                   llvm::function_ref<void(const CallSite &)> Visit) {
+  for (const FunctionDecl *Function : Reached.functions())
+    for (const CallSite &Site : callSites(Function))
+      if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
+        Visit(Site);
+}
+
 const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
   const FunctionDecl *Current = Function->getCanonicalDecl();
   while (true) {

@@ -100,6 +100,11 @@ public:
       llvm::function_ref<bool(const CallSite &)> Follow,
       llvm::function_ref<bool(const clang::FunctionDecl *)> Expand);
 
+  /// Calls \p Visit for every call written in a function \p Reached expanded
+  /// (direct and virtual calls, not implicit ones), in order of distance.
+  void forEachReachedCall(const Reachability &Reached,
+                          llvm::function_ref<void(const CallSite &)> Visit);
+
   clang::ASTContext &context() const { return Context; }
 
 private:
