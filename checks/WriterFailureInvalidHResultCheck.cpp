@@ -36,11 +36,13 @@ WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ReportUnprovenValues(parseBoolOption(Options.get("ReportUnprovenValues", "false"))),
-      AcceptRecoveryFailed(parseBoolOption(Options.get("AcceptRecoveryFailed", "false"))) {}
+      AcceptRecoveryFailed(parseBoolOption(Options.get("AcceptRecoveryFailed", "false"))),
+      ReportApiResults(parseBoolOption(Options.get("ReportApiResults", "true"))) {}
 
 void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportUnprovenValues", ReportUnprovenValues ? "true" : "false");
   Options.store(Opts, "AcceptRecoveryFailed", AcceptRecoveryFailed ? "true" : "false");
+  Options.store(Opts, "ReportApiResults", ReportApiResults ? "true" : "false");
 }
 
 void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
@@ -73,28 +75,62 @@ void WriterFailureInvalidHResultCheck::onEndOfTranslationUnit() {
   if (Calls.empty() || !Context)
     return;
   TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
-  for (const CallExpr *Call : Calls) {
+  for (const CallExpr *Call : Calls)
     // The function the call is in: its edge in the call graph of user code.
-    for (const CallSite *Site : Analysis.callGraph().callersOf(Call->getDirectCallee()))
-      if (Site->Site == Call) {
-        checkCall(Call, Site->Caller, *Context);
-        break;
-      }
-  }
+    if (const FunctionDecl *Caller = Analysis.callGraph().callerAt(Call))
+      checkCall(Call, Caller, *Context);
 }
 
 std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,
                                                             ASTContext &Context) const {
-  std::string Text = Value.Origin ? spelledText(Value.Origin, Context) : "";
-  if (Value.Kind != HResultValue::Known)
-    return Text.empty() ? "the value" : Text;
-  std::string Hex;
-  llvm::raw_string_ostream(Hex) << llvm::format("0x%08X", Value.Value);
-  // A literal is named by its value alone; a name is followed by its value.
-  if (Text.empty() || !(std::isalpha(static_cast<unsigned char>(Text[0])) || Text[0] == '_'))
-    return Hex;
-  return Text + " (" + Hex + ")";
+  if (Value.Kind == HResultValue::ApiResult && Value.Api)
+    return "the result of " + sourceQualifiedName(Value.Api);
+  SpelledExpr Spelled = Value.Origin ? spellExpression(Value.Origin, Context) : SpelledExpr();
+  std::string Text = Spelled.Text;
+  if (Value.Kind != HResultValue::Known) {
+    Text = Text.empty() ? "the value" : Text;
+  } else {
+    std::string Hex;
+    llvm::raw_string_ostream(Hex) << llvm::format("0x%08X", Value.Value);
+    // A literal is named by its value alone; a name is followed by its value.
+    Text = Text.empty() || !(std::isalpha(static_cast<unsigned char>(Text[0])) || Text[0] == '_')
+               ? Hex
+               : Text + " (" + Hex + ")";
+  }
+  if (!Spelled.ExpandedFrom.empty())
+    Text += ", expanded from " + Spelled.ExpandedFrom + ",";
+  return Text;
 }
+
+namespace {
+
+/// How plain a value is to name in the headline: a named constant first,
+/// then other constants, an API's result, and a computed value last.
+int plainness(const HResultValue &Value, const ASTContext &Context) {
+  switch (Value.Kind) {
+  case HResultValue::Known: {
+    std::string Text = Value.Origin ? spelledText(Value.Origin, Context) : "";
+    bool Named = !Text.empty() && llvm::all_of(Text, [](char C) {
+      return std::isalnum(static_cast<unsigned char>(C)) || C == '_' || C == ':';
+    }) && !std::isdigit(static_cast<unsigned char>(Text[0]));
+    return Named ? 0 : 1;
+  }
+  case HResultValue::ApiResult:
+    return 2;
+  case HResultValue::HasBits:
+  case HResultValue::Unknown:
+    return 3;
+  }
+  return 3;
+}
+
+/// True when \p E, as written, names a variable or member that holds the value.
+bool namesStorage(const Expr *E) {
+  E = stripCasts(E);
+  return isa<DeclRefExpr, MemberExpr>(E);
+}
+
+} // namespace
 
 void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const FunctionDecl *Function,
                                                  ASTContext &Context) {
@@ -132,6 +168,12 @@ void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const Fun
         else
           Unproven = true;
         break;
+      case HResultValue::ApiResult:
+        if (ReportApiResults)
+          Invalid.push_back(Value);
+        else
+          Unproven = true;
+        break;
       case HResultValue::Unknown:
         Unproven = true;
         break;
@@ -158,12 +200,24 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
                                                      bool SingleValue, ASTContext &Context) {
   const VssApiModel &Model = VssApiModel::get();
   const SourceManager &SM = Context.getSourceManager();
-  const TracedValue &First = *Invalid.front();
+  // The headline names the plainest value; the notes show every one.
+  const TracedValue &First = **llvm::min_element(Invalid, [&](const TracedValue *A, const TracedValue *B) {
+    return plainness(A->Value, Context) < plainness(B->Value, Context);
+  });
   std::string Value = describeValue(First.Value, Context);
   CodeVerdict Verdict = First.Value.Kind == HResultValue::Known
                             ? Model.judgeCode(Spec, First.Value.Value, AcceptRecoveryFailed)
                             : CodeVerdict::NotAWriterCode;
   const char *Why = "%0 is not a writer error code";
+  if (First.Value.Kind == HResultValue::ApiResult) {
+    // "'hr' holds the result of X, ..." when the argument is a variable.
+    if (namesStorage(ReportAt)) {
+      Value = "'" + spelledText(ReportAt, Context) + "' holds " + Value;
+      Why = "%0, which is never a writer error code";
+    } else {
+      Why = "%0 is never a writer error code";
+    }
+  }
   switch (Verdict) {
   case CodeVerdict::Valid:
   case CodeVerdict::NotAWriterCode:

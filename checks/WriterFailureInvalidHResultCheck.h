@@ -43,6 +43,8 @@ private:
   const bool ReportUnprovenValues;
   /// Option AcceptRecoveryFailed: accept VSS_E_WRITERERROR_RECOVERY_FAILED.
   const bool AcceptRecoveryFailed;
+  /// Option ReportApiResults: report an API's result (its own status).
+  const bool ReportApiResults;
   clang::Preprocessor *PP = nullptr;
   llvm::DenseSet<clang::SourceLocation> Reported;
   std::vector<const clang::CallExpr *> Calls;

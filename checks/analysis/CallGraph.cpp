@@ -216,17 +216,29 @@ llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
   return UserFunctionList;
 }
 
+void CallGraph::buildCallers() {
+  if (CallersBuilt)
+    return;
+  CallersBuilt = true;
+  for (const FunctionDecl *Caller : userFunctions())
+    for (const CallSite &Site : callSites(Caller)) {
+      Callers[Site.Callee->getCanonicalDecl()].push_back(&Site);
+      if (Site.Site)
+        CallerOfSite.try_emplace(Site.Site, Site.Caller);
+    }
+}
+
 llvm::ArrayRef<const CallSite *> CallGraph::callersOf(const FunctionDecl *Function) {
-  if (!CallersBuilt) {
-    CallersBuilt = true;
-    for (const FunctionDecl *Caller : userFunctions())
-      for (const CallSite &Site : callSites(Caller))
-        Callers[Site.Callee->getCanonicalDecl()].push_back(&Site);
-  }
+  buildCallers();
   auto It = Callers.find(Function->getCanonicalDecl());
   if (It == Callers.end())
     return {};
   return It->second;
+}
+
+const FunctionDecl *CallGraph::callerAt(const Stmt *Site) {
+  buildCallers();
+  return CallerOfSite.lookup(Site);
 }
 
 llvm::ArrayRef<CallSite> CallGraph::callSites(const FunctionDecl *Function) {

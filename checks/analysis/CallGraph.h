@@ -84,6 +84,10 @@ public:
   /// function; only the value analysis of forwarded arguments needs it.
   llvm::ArrayRef<const CallSite *> callersOf(const clang::FunctionDecl *Function);
 
+  /// The user function whose body holds the call (or construct, ...)
+  /// expression \p Site, if it is an edge of the graph. Indexed with callersOf.
+  const clang::FunctionDecl *callerAt(const clang::Stmt *Site);
+
   /// Every function defined in user code (outside system headers), lambdas
   /// included, once each. Built on first use.
   llvm::ArrayRef<const clang::FunctionDecl *> userFunctions();
@@ -109,6 +113,7 @@ public:
 
 private:
   void buildOverrideIndex();
+  void buildCallers();
 
   clang::ASTContext &Context;
   /// Canonical function -> its edges. Node-based, so references stay valid.
@@ -118,6 +123,7 @@ private:
   bool CallersBuilt = false;
   std::vector<const clang::FunctionDecl *> UserFunctionList;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const CallSite *>> Callers;
+  llvm::DenseMap<const clang::Stmt *, const clang::FunctionDecl *> CallerOfSite;
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
       DirectOverrides;

@@ -19,10 +19,6 @@ uint32_t low32(const llvm::APSInt &Value) {
   return static_cast<uint32_t>(Value.extOrTrunc(64).getZExtValue());
 }
 
-const Expr *stripCasts(const Expr *E) {
-  return E->IgnoreParenCasts()->IgnoreImplicit()->IgnoreParenCasts();
-}
-
 /// The argument of \p Site that initialises parameter \p Index of \p Callee.
 const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee, unsigned Index) {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Site)) {
@@ -109,180 +105,107 @@ private:
   const SourceManager &SM;
 };
 
-/// The variable or data member an expression reads, if it is just that.
-const ValueDecl *readDecl(const Expr *E) {
-  E = stripCasts(E);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return dyn_cast<FieldDecl>(Member->getMemberDecl());
-  return nullptr;
+/// True when \p Value can still be a value of \p Range.
+bool admits(const ValueRange &Range, const HResultValue &Value) {
+  switch (Value.Kind) {
+  case HResultValue::Known:
+    return Range.contains(static_cast<int32_t>(Value.Value));
+  case HResultValue::HasBits:
+    return Range.admitsBits(Value.KnownOnes);
+  case HResultValue::ApiResult:
+  case HResultValue::Unknown:
+    return true;
+  }
+  return true;
 }
 
-/// A condition the value of \p Subject is known to satisfy where it is used.
-struct Guard {
-  BinaryOperatorKind Op; ///< Subject Op Constant, on 32-bit signed values.
-  int32_t Constant;
-};
-
-/// Adds the guards that \p Condition, known to be \p Taken, puts on \p Subject.
-void collectGuards(const Expr *Condition, bool Taken, const ValueDecl *Subject,
-                   const ASTContext &Context, llvm::SmallVectorImpl<Guard> &Out) {
-  Condition = stripCasts(Condition);
-  if (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
-    if (Not->getOpcode() == UO_LNot)
-      collectGuards(Not->getSubExpr(), !Taken, Subject, Context, Out);
+/// Drops the values from Out[From] on that the conditions on the way rule out.
+void keepAdmitted(std::vector<TracedValue> &Out, size_t From, const ValueRange &Range) {
+  if (Range.isAll())
     return;
-  }
-  const auto *Binary = dyn_cast<BinaryOperator>(Condition);
-  if (!Binary)
-    return;
-  if ((Binary->getOpcode() == BO_LAnd && Taken) || (Binary->getOpcode() == BO_LOr && !Taken)) {
-    collectGuards(Binary->getLHS(), Taken, Subject, Context, Out);
-    collectGuards(Binary->getRHS(), Taken, Subject, Context, Out);
-    return;
-  }
-  if (!Binary->isComparisonOp())
-    return;
-  BinaryOperatorKind Op = Binary->getOpcode();
-  const Expr *Other = Binary->getRHS();
-  if (readDecl(Binary->getLHS()) != Subject) {
-    if (readDecl(Binary->getRHS()) != Subject)
-      return;
-    Other = Binary->getLHS();
-    Op = BinaryOperator::reverseComparisonOp(Op);
-  }
-  Expr::EvalResult Value;
-  if (Other->isValueDependent() || !Other->EvaluateAsInt(Value, Context))
-    return;
-  if (!Taken)
-    Op = BinaryOperator::negateComparisonOp(Op);
-  Out.push_back({Op, static_cast<int32_t>(low32(Value.Val.getInt()))});
+  Out.erase(std::remove_if(Out.begin() + From, Out.end(),
+                           [&](const TracedValue &V) { return !admits(Range, V.Value); }),
+            Out.end());
 }
 
-bool satisfies(uint32_t Value, const Guard &G) {
-  int32_t V = static_cast<int32_t>(Value);
-  switch (G.Op) {
-  case BO_LT: return V < G.Constant;
-  case BO_LE: return V <= G.Constant;
-  case BO_GT: return V > G.Constant;
-  case BO_GE: return V >= G.Constant;
-  case BO_EQ: return V == G.Constant;
-  case BO_NE: return V != G.Constant;
-  default: return true;
-  }
-}
-
-/// The guards on the value of \p Argument at \p Site: the conditions of the
-/// if statements of \p Function that the site is in (FAILED(hr) around the
-/// shared Cleanup block). Found by a walk down the one function body.
-llvm::SmallVector<Guard, 2> guardsAt(const Stmt *Site, const Expr *Argument,
-                                     const FunctionDecl *Function, const ASTContext &Context) {
-  llvm::SmallVector<Guard, 2> Guards;
-  const ValueDecl *Subject = readDecl(Argument);
-  const FunctionDecl *Definition = nullptr;
-  if (!Subject || !Function->hasBody(Definition) || !Definition)
-    return Guards;
-  // Depth-first search for Site, keeping the path of ancestors.
-  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 32> Path{{Definition->getBody(), 0}};
-  llvm::SmallVector<const Stmt *, 16> Found;
-  while (!Path.empty()) {
-    auto &[Current, Next] = Path.back();
-    if (Current == Site) {
-      for (auto &Entry : Path)
-        Found.push_back(Entry.first);
-      break;
-    }
-    auto Children = Current ? Current->children() : Stmt::const_child_range(nullptr, nullptr);
-    auto It = Children.begin();
-    std::advance(It, Next);
-    if (It == Children.end()) {
-      Path.pop_back();
+/// One line, single spaces, no space inside parentheses or before a comma.
+std::string compact(llvm::StringRef Text) {
+  std::string Out;
+  bool PendingSpace = false;
+  for (char C : Text) {
+    if (C == ' ' || C == '\n' || C == '\t' || C == '\r' || C == '\\') {
+      PendingSpace = !Out.empty();
       continue;
     }
-    ++Next;
-    if (*It && !isa<LambdaExpr>(*It))
-      Path.push_back({*It, 0});
+    if (PendingSpace && Out.back() != '(' && C != ')' && C != ',')
+      Out += ' ';
+    PendingSpace = false;
+    Out += C;
   }
-  for (size_t I = 0; I + 1 < Found.size(); ++I)
-    if (const auto *If = dyn_cast<IfStmt>(Found[I])) {
-      if (Found[I + 1] == If->getThen())
-        collectGuards(If->getCond(), true, Subject, Context, Guards);
-      else if (Found[I + 1] == If->getElse())
-        collectGuards(If->getCond(), false, Subject, Context, Guards);
-    }
-  return Guards;
-}
-
-/// True when a switch or if statement of \p Function tests \p Param.
-bool switchesOn(const FunctionDecl *Function, const ParmVarDecl *Param) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Function->hasBody(Definition) || !Definition)
-    return false;
-  auto Reads = [&](const Expr *Condition) {
-    llvm::SmallVector<const Stmt *, 8> Worklist{Condition};
-    while (!Worklist.empty()) {
-      const Stmt *S = Worklist.pop_back_val();
-      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
-        if (Ref->getDecl() == Param)
-          return true;
-      if (S)
-        for (const Stmt *Child : S->children())
-          Worklist.push_back(Child);
-    }
-    return false;
-  };
-  llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
-  while (!Worklist.empty()) {
-    const Stmt *S = Worklist.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-      if (Reads(Switch->getCond()))
-        return true;
-    if (const auto *If = dyn_cast<IfStmt>(S))
-      if (Reads(If->getCond()))
-        return true;
-    for (const Stmt *Child : S->children())
-      Worklist.push_back(Child);
-  }
-  return false;
+  if (Out.size() > 80)
+    Out = Out.substr(0, 77) + "...";
+  return Out;
 }
 
 } // namespace
 
-void HResultValueTracer::applyGuards(const Stmt *Site, const Expr *Argument,
-                                     const FunctionDecl *Function, std::vector<TracedValue> &Out,
-                                     size_t From) {
-  llvm::SmallVector<Guard, 2> Guards = guardsAt(Site, Argument, Function, Graph.context());
-  if (Guards.empty())
-    return;
-  auto Excluded = [&](const TracedValue &Value) {
-    return Value.Value.Kind == HResultValue::Known &&
-           llvm::any_of(Guards, [&](const Guard &G) { return !satisfies(Value.Value.Value, G); });
+SpelledExpr spellExpression(const Expr *E, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  SourceLocation Begin = E->getBeginLoc(), End = E->getEndLoc();
+  auto InSystemMacro = [&](SourceLocation Loc) {
+    return Loc.isMacroID() && SM.isMacroBodyExpansion(Loc) &&
+           SM.isInSystemHeader(SM.getSpellingLoc(Loc));
   };
-  Out.erase(std::remove_if(Out.begin() + From, Out.end(), Excluded), Out.end());
+  for (unsigned Level = 0; Level < 64 && (Begin.isMacroID() || End.isMacroID()); ++Level) {
+    // An expression that is one whole macro expansion (E_FAIL, MAKE_HRESULT(...))
+    // is named by the macro's invocation.
+    SourceLocation ExpansionBegin, ExpansionEnd;
+    unsigned LastTokenLength =
+        End.isMacroID() ? Lexer::MeasureTokenLength(SM.getSpellingLoc(End), SM, LO) : 0;
+    if (Begin.isMacroID() && End.isMacroID() && SM.getFileID(Begin) == SM.getFileID(End) &&
+        LastTokenLength && SM.isAtStartOfImmediateMacroExpansion(Begin, &ExpansionBegin) &&
+        SM.isAtEndOfImmediateMacroExpansion(End.getLocWithOffset(LastTokenLength),
+                                            &ExpansionEnd)) {
+      Begin = ExpansionBegin;
+      End = ExpansionEnd;
+      continue;
+    }
+    // The inside of a system header's macro (HRESULT_FROM_WIN32 in MinGW) is
+    // named by the invocation the user wrote.
+    if (!InSystemMacro(Begin) && !InSystemMacro(End))
+      break;
+    if (Begin.isMacroID())
+      Begin = SM.getImmediateExpansionRange(Begin).getBegin();
+    if (End.isMacroID())
+      End = SM.getImmediateExpansionRange(End).getEnd();
+  }
+  SpelledExpr Result;
+  if (Begin.isMacroID() || End.isMacroID()) {
+    // Part of a longer expansion: the text as the macro's definition (or the
+    // macro argument) writes it.
+    SourceLocation SpellingBegin = SM.getSpellingLoc(Begin), SpellingEnd = SM.getSpellingLoc(End);
+    if (SM.getFileID(SpellingBegin) == SM.getFileID(SpellingEnd) &&
+        !SM.isWrittenInScratchSpace(SpellingBegin) &&
+        !SM.isBeforeInTranslationUnit(SpellingEnd, SpellingBegin)) {
+      Result.Text = compact(Lexer::getSourceText(
+          CharSourceRange::getTokenRange(SpellingBegin, SpellingEnd), SM, LO));
+      if (Begin.isMacroID() && SM.isMacroBodyExpansion(Begin))
+        Result.ExpandedFrom = Lexer::getImmediateMacroName(Begin, SM, LO).str();
+      if (!Result.Text.empty())
+        return Result;
+    }
+  }
+  CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Begin, End), SM, LO);
+  if (Range.isInvalid())
+    Range = Lexer::makeFileCharRange(SM.getExpansionRange(E->getBeginLoc()), SM, LO);
+  Result.Text = compact(Lexer::getSourceText(Range, SM, LO));
+  return Result;
 }
 
 std::string spelledText(const Expr *E, const ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  const LangOptions &LO = Context.getLangOpts();
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(E->getSourceRange()), SM, LO);
-  if (Range.isInvalid())
-    Range = Lexer::makeFileCharRange(SM.getExpansionRange(E->getBeginLoc()), SM, LO);
-  std::string Text = Lexer::getSourceText(Range, SM, LO).str();
-  // One line, single spaces, not too long for a message.
-  std::string Compact;
-  for (char C : Text) {
-    bool Space = C == ' ' || C == '\n' || C == '\t' || C == '\r';
-    if (Space && (Compact.empty() || Compact.back() == ' '))
-      continue;
-    Compact += Space ? ' ' : C;
-  }
-  if (Compact.size() > 80)
-    Compact = Compact.substr(0, 77) + "...";
-  return Compact;
+  return spellExpression(E, Context).Text;
 }
 
 HResultValue HResultValueTracer::evaluateConstant(const Expr *E) const {
@@ -338,7 +261,7 @@ HResultValue HResultValueTracer::evaluateConstant(const Expr *E) const {
 FunctionDataflow &HResultValueTracer::dataflow(const FunctionDecl *Function) {
   std::unique_ptr<FunctionDataflow> &Slot = Dataflows[Function->getCanonicalDecl()];
   if (!Slot)
-    Slot = FunctionDataflow::build(Function, Graph.context());
+    Slot = FunctionDataflow::build(Function, Graph.context(), Mutations);
   return *Slot;
 }
 
@@ -349,14 +272,12 @@ std::vector<TracedValue> HResultValueTracer::traceArgument(const Expr *Call, uns
   if (!CallE || ArgIndex >= CallE->getNumArgs())
     return Out;
   Report Where{CallE->getArg(ArgIndex), CallE->getDirectCallee(), {}};
-  valuesOf(CallE->getArg(ArgIndex), Caller, CallE, Where, 0, Out);
-  applyGuards(CallE, CallE->getArg(ArgIndex), Caller, Out, 0);
+  valuesOf(CallE->getArg(ArgIndex), Caller, Where, 0, Out);
   return Out;
 }
 
-void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function,
-                                  const Stmt *EvaluatedAt, const Report &Where, unsigned Depth,
-                                  std::vector<TracedValue> &Out) {
+void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function, const Report &Where,
+                                  unsigned Depth, std::vector<TracedValue> &Out) {
   auto Emit = [&](HResultValue Value) { Out.push_back({Value, Where.At, Where.Trail}); };
   if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
     E = Default->getExpr();
@@ -366,8 +287,8 @@ void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function,
 
   const Expr *Stripped = stripCasts(E);
   if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(Stripped)) {
-    valuesOf(Conditional->getTrueExpr(), Function, EvaluatedAt, Where, Depth + 1, Out);
-    valuesOf(Conditional->getFalseExpr(), Function, EvaluatedAt, Where, Depth + 1, Out);
+    valuesOf(Conditional->getTrueExpr(), Function, Where, Depth + 1, Out);
+    valuesOf(Conditional->getFalseExpr(), Function, Where, Depth + 1, Out);
     return;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Stripped)) {
@@ -375,48 +296,136 @@ void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function,
     const auto *Owner = Var ? dyn_cast<FunctionDecl>(Var->getDeclContext()) : nullptr;
     // Only the function's own locals and parameters; a lambda's captures are not followed.
     if (Var && Var->hasLocalStorage() && Owner &&
-        Owner->getCanonicalDecl() == Function->getCanonicalDecl()) {
-      auto Definitions = dataflow(Function).reachingDefinitions(Var, EvaluatedAt);
-      if (Definitions.empty())
-        return Emit(Constant);
-      for (const VariableDefinition &Definition : Definitions) {
-        switch (Definition.Kind) {
-        case VariableDefinition::Entry:
-          if (const auto *Param = dyn_cast<ParmVarDecl>(Var))
-            forwardParameter(Param, Function, Ref, Where, Depth + 1, Out);
-          else
-            Emit(Constant);
-          break;
-        case VariableDefinition::Assignment: {
-          Report Assigned = Where;
-          SourceLocation Loc = isa<DeclStmt>(Definition.Where) ? Var->getLocation()
-                                                               : Definition.Where->getBeginLoc();
-          Assigned.Trail.insert(Assigned.Trail.begin(),
-                                ValueStep{ValueStep::Assignment,
-                                          Graph.context().getSourceManager().getFileLoc(Loc), Var});
-          valuesOf(Definition.Value, Function, Definition.Where, Assigned, Depth + 1, Out);
-          break;
-        }
-        case VariableDefinition::Unknown:
-          Emit(Constant);
-          break;
-        }
-      }
-      return;
-    }
+        Owner->getCanonicalDecl() == Function->getCanonicalDecl())
+      return variableValues(Ref, Var, Function, Where, Depth, Out);
   }
   if (const auto *Member = dyn_cast<MemberExpr>(Stripped))
-    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-      return fieldValues(Field, Member, Where, Out);
-  if (const auto *Call = dyn_cast<CallExpr>(Stripped))
-    if (returnValues(Call, Function, EvaluatedAt, Where, Depth, Out))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
+      size_t From = Out.size();
+      fieldValues(Field, Member, Where, Out);
+      keepAdmitted(Out, From, dataflow(Function).rangeAt(Member));
       return;
+    }
+  if (const auto *Call = dyn_cast<CallExpr>(Stripped)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (VssApiModel::get().returnsApiStatus(Callee, Graph.context().getSourceManager())) {
+      HResultValue Result;
+      Result.Kind = HResultValue::ApiResult;
+      Result.Origin = E;
+      Result.Api = Callee;
+      return Emit(Result);
+    }
+    if (returnValues(Call, Function, Where, Depth, Out))
+      return;
+  }
   Emit(Constant);
 }
 
+void HResultValueTracer::variableValues(const DeclRefExpr *Ref, const VarDecl *Var,
+                                        const FunctionDecl *Function, const Report &Where,
+                                        unsigned Depth, std::vector<TracedValue> &Out) {
+  const ReachingDefinitions *Definitions = dataflow(Function).definitionsAt(Ref);
+  if (!Definitions || Definitions->empty()) {
+    HResultValue Unknown;
+    Unknown.Origin = Ref;
+    Out.push_back({Unknown, Where.At, Where.Trail});
+    return;
+  }
+  const SourceManager &SM = Graph.context().getSourceManager();
+  for (const ReachingDefinition &Definition : *Definitions) {
+    size_t From = Out.size();
+    switch (Definition.Kind) {
+    case ReachingDefinition::Entry:
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+        forwardParameter(Param, Function, Ref, Where, Depth + 1, Out);
+        break;
+      }
+      [[fallthrough]];
+    case ReachingDefinition::Unknown: {
+      HResultValue Unknown;
+      Unknown.Origin = Ref;
+      Out.push_back({Unknown, Where.At, Where.Trail});
+      break;
+    }
+    case ReachingDefinition::Assignment: {
+      Report Assigned = Where;
+      SourceLocation Loc = isa<DeclStmt>(Definition.Where) ? Var->getLocation()
+                                                           : Definition.Where->getBeginLoc();
+      Assigned.Trail.insert(Assigned.Trail.begin(),
+                            ValueStep{ValueStep::Assignment, SM.getFileLoc(Loc), Var});
+      valuesOf(Definition.Value, Function, Assigned, Depth + 1, Out);
+      break;
+    }
+    }
+    keepAdmitted(Out, From, Definition.Range);
+  }
+}
+
+llvm::ArrayRef<const ReturnStmt *> HResultValueTracer::returnsOf(const FunctionDecl *Definition) {
+  auto [It, Inserted] = Returns.try_emplace(Definition->getCanonicalDecl());
+  if (!Inserted)
+    return It->second;
+  llvm::SmallVector<const ReturnStmt *, 4> Found;
+  llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
+  while (!Worklist.empty()) {
+    const Stmt *S = Worklist.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (!Return->getRetValue())
+        return It->second; // A return without a value: nothing to follow.
+      Found.push_back(Return);
+    }
+    for (const Stmt *Child : S->children())
+      Worklist.push_back(Child);
+  }
+  // Source order, as the notes show them.
+  std::reverse(Found.begin(), Found.end());
+  auto &Slot = Returns[Definition->getCanonicalDecl()];
+  Slot = std::move(Found);
+  return Slot;
+}
+
+bool HResultValueTracer::testsParameter(const FunctionDecl *Function, const ParmVarDecl *Param) {
+  auto [It, Inserted] = TestedParameters.try_emplace(Function->getCanonicalDecl());
+  if (Inserted) {
+    const FunctionDecl *Definition = nullptr;
+    if (Function->hasBody(Definition) && Definition) {
+      llvm::SmallPtrSet<const ParmVarDecl *, 2> Tested;
+      auto CollectReads = [&](const Stmt *Condition) {
+        llvm::SmallVector<const Stmt *, 8> Worklist{Condition};
+        while (!Worklist.empty()) {
+          const Stmt *S = Worklist.pop_back_val();
+          if (!S)
+            continue;
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+            if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+              Tested.insert(P);
+          for (const Stmt *Child : S->children())
+            Worklist.push_back(Child);
+        }
+      };
+      llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
+      while (!Worklist.empty()) {
+        const Stmt *S = Worklist.pop_back_val();
+        if (!S || isa<LambdaExpr>(S))
+          continue;
+        if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+          CollectReads(Switch->getCond());
+        if (const auto *If = dyn_cast<IfStmt>(S))
+          CollectReads(If->getCond());
+        for (const Stmt *Child : S->children())
+          Worklist.push_back(Child);
+      }
+      TestedParameters[Function->getCanonicalDecl()] = std::move(Tested);
+    }
+  }
+  return TestedParameters[Function->getCanonicalDecl()].count(Param);
+}
+
 bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *Caller,
-                                      const Stmt *EvaluatedAt, const Report &Where,
-                                      unsigned Depth, std::vector<TracedValue> &Out) {
+                                      const Report &Where, unsigned Depth,
+                                      std::vector<TracedValue> &Out) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionDecl *Definition = nullptr;
   if (!Callee || VssApiModel::get().isApiFunction(Callee) || !Callee->hasBody(Definition) ||
@@ -425,31 +434,17 @@ bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *
   for (const CallBinding &Binding : Bindings)
     if (Binding.Callee == Definition->getCanonicalDecl())
       return false; // Recursion: the value is not known.
-  // The return statements of the body, not of the lambdas in it.
-  llvm::SmallVector<const ReturnStmt *, 8> Returns;
-  llvm::SmallVector<const Stmt *, 32> Worklist{Definition->getBody()};
-  while (!Worklist.empty()) {
-    const Stmt *S = Worklist.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-      if (!Return->getRetValue())
-        return false;
-      Returns.push_back(Return);
-    }
-    for (const Stmt *Child : S->children())
-      Worklist.push_back(Child);
-  }
-  if (Returns.empty())
+  llvm::ArrayRef<const ReturnStmt *> Returned = returnsOf(Definition);
+  if (Returned.empty())
     return false;
   const SourceManager &SM = Graph.context().getSourceManager();
-  Bindings.push_back({Definition->getCanonicalDecl(), Call, Caller, EvaluatedAt});
-  for (const ReturnStmt *Return : llvm::reverse(Returns)) {
-    Report Returned = Where;
-    Returned.Trail.insert(Returned.Trail.begin(),
-                          ValueStep{ValueStep::Return, SM.getFileLoc(Return->getBeginLoc()),
-                                    nullptr, Definition});
-    valuesOf(Return->getRetValue(), Definition, Return, Returned, Depth + 1, Out);
+  Bindings.push_back({Definition->getCanonicalDecl(), Call, Caller});
+  for (const ReturnStmt *Return : Returned) {
+    Report Returning = Where;
+    Returning.Trail.insert(Returning.Trail.begin(),
+                           ValueStep{ValueStep::Return, SM.getFileLoc(Return->getBeginLoc()),
+                                     nullptr, Definition});
+    valuesOf(Return->getRetValue(), Definition, Returning, Depth + 1, Out);
   }
   Bindings.pop_back();
   return true;
@@ -465,7 +460,7 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
     if (Binding.Callee == Function->getCanonicalDecl()) {
       // A translation helper that switches on the parameter maps some values
       // to others: which return a known argument takes is not followed.
-      if (switchesOn(Function, Param)) {
+      if (testsParameter(Function, Param)) {
         HResultValue Unknown;
         Unknown.Origin = Use;
         Out.push_back({Unknown, Where.At, Where.Trail});
@@ -473,7 +468,7 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
       }
       if (const Expr *Argument = argumentFor(Binding.Call, Function, Index)) {
         CallBinding Caller = Binding; // valuesOf may grow Bindings.
-        valuesOf(Argument, Caller.Caller, Caller.EvaluatedAt, Where, Depth + 1, Out);
+        valuesOf(Argument, Caller.Caller, Where, Depth + 1, Out);
         return;
       }
       break;
@@ -499,9 +494,7 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
       continue;
     Report Caller{Argument, Function, Where.Trail};
     Caller.Trail.insert(Caller.Trail.begin(), Forwarded);
-    size_t From = Out.size();
-    valuesOf(Argument, Site->Caller, Site->Site, Caller, Depth + 1, Out);
-    applyGuards(Site->Site, Argument, Site->Caller, Out, From);
+    valuesOf(Argument, Site->Caller, Caller, Depth + 1, Out);
   }
   Following[Key] = false;
 }

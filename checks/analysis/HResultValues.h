@@ -2,10 +2,12 @@
 //
 // The value set of the HRESULT given to a writer failure call, judged on
 // constant values, never on macro names: constants of every kind, conditional
-// operators, HRESULT_FROM_WIN32 / HRESULT_FROM_NT, local variables (the
-// definitions that reach the call along clang's CFG), data members whose every
-// assignment is a constant, and parameters of forwarding wrappers, followed to
-// every call of the wrapper in the translation unit.
+// operators, HRESULT_FROM_WIN32 / HRESULT_FROM_NT, the results of Windows, COM
+// and VSS APIs, local variables (the definitions that reach the call along
+// clang's CFG, narrowed by the conditions on the way), data members whose
+// every assignment is a constant, values returned by the TU's own functions,
+// and parameters of forwarding wrappers, followed to every call of the
+// wrapper in the translation unit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,8 @@
 #include "CallGraph.h"
 #include "ReachingDefinitions.h"
 #include "clang/AST/Expr.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
@@ -26,15 +30,18 @@ namespace vss {
 /// One value an HRESULT expression can have.
 struct HResultValue {
   enum KindType {
-    Known,    ///< Value holds the constant (low 32 bits).
-    HasBits,  ///< Not constant, but every value has at least KnownOnes set.
-    Unknown,  ///< Cannot be known here.
+    Known,     ///< Value holds the constant (low 32 bits).
+    HasBits,   ///< Not constant, but every value has at least KnownOnes set.
+    ApiResult, ///< The HRESULT an API returned: its status, never a writer code.
+    Unknown,   ///< Cannot be known here.
   };
   KindType Kind = Unknown;
   uint32_t Value = 0;
   uint32_t KnownOnes = 0;
   /// The expression that produces the value, as written by the user.
   const clang::Expr *Origin = nullptr;
+  /// For ApiResult: the API called.
+  const clang::FunctionDecl *Api = nullptr;
 };
 
 /// A step between the argument where a value is reported and the failure call.
@@ -82,27 +89,29 @@ private:
     const clang::FunctionDecl *Callee;
     Steps Trail;
   };
-  void valuesOf(const clang::Expr *E, const clang::FunctionDecl *Function,
-                const clang::Stmt *EvaluatedAt, const Report &Where, unsigned Depth,
-                std::vector<TracedValue> &Out);
+  /// The values of \p E, an expression of \p Function.
+  void valuesOf(const clang::Expr *E, const clang::FunctionDecl *Function, const Report &Where,
+                unsigned Depth, std::vector<TracedValue> &Out);
+  void variableValues(const clang::DeclRefExpr *Ref, const clang::VarDecl *Var,
+                      const clang::FunctionDecl *Function, const Report &Where, unsigned Depth,
+                      std::vector<TracedValue> &Out);
   void forwardParameter(const clang::ParmVarDecl *Param, const clang::FunctionDecl *Function,
                         const clang::Expr *Use, const Report &Where, unsigned Depth,
                         std::vector<TracedValue> &Out);
   void fieldValues(const clang::FieldDecl *Field, const clang::Expr *Use, const Report &Where,
                    std::vector<TracedValue> &Out);
-  /// Drops the values from Out[From] on that the if statements around
-  /// \p Site exclude for \p Argument (S_OK under "if (FAILED(hr))").
-  void applyGuards(const clang::Stmt *Site, const clang::Expr *Argument,
-                   const clang::FunctionDecl *Function, std::vector<TracedValue> &Out,
-                   size_t From);
-  /// The values \p Call (in \p Caller, evaluated at \p EvaluatedAt) returns:
-  /// the returned expressions of the callee's body, its parameters bound to
-  /// this call's arguments.
+  /// The values \p Call (in \p Caller) returns: the returned expressions of
+  /// the callee's body, its parameters bound to this call's arguments.
   bool returnValues(const clang::CallExpr *Call, const clang::FunctionDecl *Caller,
-                    const clang::Stmt *EvaluatedAt, const Report &Where, unsigned Depth,
-                    std::vector<TracedValue> &Out);
+                    const Report &Where, unsigned Depth, std::vector<TracedValue> &Out);
   FunctionDataflow &dataflow(const clang::FunctionDecl *Function);
   void buildFieldWrites();
+
+  /// The return statements of a function's body (not of its lambdas);
+  /// empty when some return has no value. Collected once per function.
+  llvm::ArrayRef<const clang::ReturnStmt *> returnsOf(const clang::FunctionDecl *Definition);
+  /// True when an if or switch of \p Function tests \p Param.
+  bool testsParameter(const clang::FunctionDecl *Function, const clang::ParmVarDecl *Param);
 
   /// The calls whose return values are being followed, innermost last: a
   /// parameter of such a callee is the argument of that very call.
@@ -110,12 +119,18 @@ private:
     const clang::FunctionDecl *Callee;
     const clang::CallExpr *Call;
     const clang::FunctionDecl *Caller;
-    const clang::Stmt *EvaluatedAt;
   };
   llvm::SmallVector<CallBinding, 4> Bindings;
 
   CallGraph &Graph;
+  /// What ExprMutationAnalyzer found about callee parameters, for every
+  /// function's dataflow.
+  clang::ExprMutationAnalyzer::Memoized Mutations;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionDataflow>> Dataflows;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::ReturnStmt *, 4>>
+      Returns;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallPtrSet<const clang::ParmVarDecl *, 2>>
+      TestedParameters;
   /// Field -> the expressions assigned to it anywhere in user code, or a null
   /// entry for a write that cannot be followed.
   bool FieldWritesBuilt = false;
@@ -126,8 +141,20 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool> Following;
 };
 
+/// How an expression is named in a message.
+struct SpelledExpr {
+  /// The text as written at the innermost level where the expression is
+  /// written whole: "E_FAIL" for a macro that expands to E_FAIL's value, but
+  /// "MAKE_HRESULT(SEVERITY_ERROR, FACILITY_ESE, err)" as written in the
+  /// body of a statement macro CallEse.
+  std::string Text;
+  /// The macro whose definition holds Text, if any ("CallEse").
+  std::string ExpandedFrom;
+};
+SpelledExpr spellExpression(const clang::Expr *E, const clang::ASTContext &Context);
+
 /// The text of \p E as the user wrote it ("E_FAIL",
-/// "HRESULT_FROM_WIN32(GetLastError())"), mapped out of macro bodies.
+/// "HRESULT_FROM_WIN32(GetLastError())"), as spellExpression finds it.
 std::string spelledText(const clang::Expr *E, const clang::ASTContext &Context);
 
 } // namespace vss

@@ -1,203 +1,537 @@
-//===--- ReachingDefinitions.cpp - Which assignments reach a use ---------===//
+//===--- ReachingDefinitions.cpp - Which values reach a read -------------===//
 
 #include "ReachingDefinitions.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/Type.h"
-#include "llvm/ADT/BitVector.h"
-#include <deque>
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 
 using namespace clang;
 
 namespace vss {
 namespace {
 
-bool refersTo(const Expr *E, const VarDecl *Var) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-  return Ref && Ref->getDecl() == Var;
-}
+/// A definition, numbered in the order it was found. Entry definitions come
+/// first, one per parameter and data member followed.
+struct Definition {
+  ReachingDefinition::KindType Kind;
+  const Expr *Value;
+  const Stmt *Where;
+};
 
-/// True when \p Arg, bound to a parameter of type \p ParamType, may be written
-/// through it (a reference or pointer to non-const).
-bool mayBeWrittenThrough(QualType ParamType) {
-  if (ParamType.isNull())
-    return true; // Variadic or unknown: assume the worst.
-  if (ParamType->isReferenceType())
-    return !ParamType->getPointeeType().isConstQualified();
-  return false;
+/// "Definition Def of subject Subject reaches here, with values in Range."
+struct Fact {
+  unsigned Subject;
+  unsigned Def;
+  ValueRange Range;
+  bool operator==(const Fact &Other) const {
+    return Subject == Other.Subject && Def == Other.Def && Range == Other.Range;
+  }
+};
+
+/// The facts at one point, sorted by subject, then definition.
+using State = std::vector<Fact>;
+
+/// What one CFG element does to the state.
+struct Event {
+  enum KindType {
+    Define, ///< Subject now holds definition Def.
+    Read,   ///< Use reads Subject: record the facts there.
+  };
+  KindType Kind;
+  unsigned Subject = 0;
+  unsigned Def = 0;
+  const Expr *Use = nullptr;
+};
+
+/// The facts a branch condition adds on one outgoing edge.
+using EdgeFacts = llvm::SmallVector<std::pair<unsigned, ValueRange>, 1>;
+
+/// A loop cannot make a block change more often than this unless something is
+/// wrong; the function is then left unanalysed (its reads unknown).
+constexpr unsigned MaxVisitsPerBlock = 64;
+
+bool isIntegerLike(QualType Type) {
+  return !Type.isNull() && !Type->isReferenceType() && !Type.isVolatileQualified() &&
+         (Type->isIntegralOrEnumerationType()) && !Type->isBooleanType();
 }
 
 } // namespace
 
-std::unique_ptr<FunctionDataflow> FunctionDataflow::build(const FunctionDecl *Function,
-                                                          ASTContext &Context) {
-  auto Result = std::unique_ptr<FunctionDataflow>(new FunctionDataflow());
-  Result->Function = Function;
-  const FunctionDecl *Definition = nullptr;
-  if (!Function->hasBody(Definition) || !Definition || !Definition->getBody())
-    return Result;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Result->Graph = CFG::buildCFG(Definition, Definition->getBody(), &Context, Options);
-  if (!Result->Graph)
-    return Result;
-  for (const CFGBlock *Block : *Result->Graph) {
+class DataflowBuilder {
+public:
+  DataflowBuilder(const FunctionDecl *Definition, ASTContext &Context,
+                  ExprMutationAnalyzer::Memoized &Mutations, FunctionDataflow &Result)
+      : Function(Definition), Context(Context), Mutations(Mutations), Result(Result) {}
+
+  void run() {
+    CFG::BuildOptions Options;
+    Options.setAllAlwaysAdd();
+    Graph = CFG::buildCFG(Function, Function->getBody(), &Context, Options);
+    if (!Graph)
+      return;
+    for (const ParmVarDecl *Param : Function->parameters())
+      subjectOfDecl(Param, /*Member=*/false);
+    classifyUses();
+    collectEvents();
+    if (!solve())
+      return;
+    record();
+    Result.Analysed = true;
+  }
+
+private:
+  //===--- Subjects: the variables and members the dataflow follows --------===//
+
+  std::optional<unsigned> subjectOfDecl(const ValueDecl *Decl, bool Member) {
+    auto Found = Subjects.find(Decl);
+    if (Found != Subjects.end())
+      return Found->second;
+    if (Member) {
+      const auto *Field = dyn_cast<FieldDecl>(Decl);
+      if (!Field || !isIntegerLike(Field->getType()))
+        return std::nullopt;
+    } else {
+      const auto *Var = dyn_cast<VarDecl>(Decl);
+      // The function's own locals and parameters: a lambda's captures belong
+      // to the function that declares them.
+      if (!Var || !Var->hasLocalStorage() || Var->getDeclContext() != Function ||
+          !isIntegerLike(Var->getType()))
+        return std::nullopt;
+    }
+    unsigned Index = SubjectDecls.size();
+    SubjectDecls.push_back(Decl);
+    IsMember.push_back(Member);
+    Subjects[Decl] = Index;
+    // Parameters and members have a value on entry.
+    if (Member || isa<ParmVarDecl>(Decl))
+      EntryDefinition[Index] = addDefinition({ReachingDefinition::Entry, nullptr, nullptr});
+    return Index;
+  }
+
+  /// The subject \p E reads or assigns: a local or parameter, a member of
+  /// *this, or "hr = ..." (its left side).
+  std::optional<unsigned> subjectOf(const Expr *E) {
+    E = E->IgnoreParens();
+    if (const auto *Assign = dyn_cast<BinaryOperator>(E))
+      return Assign->getOpcode() == BO_Assign ? subjectOf(Assign->getLHS()) : std::nullopt;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return subjectOfDecl(Ref->getDecl(), false);
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        return subjectOfDecl(Member->getMemberDecl(), true);
+    return std::nullopt;
+  }
+
+  unsigned addDefinition(Definition D) {
+    Definitions.push_back(D);
+    return Definitions.size() - 1;
+  }
+
+  //===--- What each element does ----------------------------------------===//
+
+  /// Which uses only read the value, and which are the left side of "=".
+  void classifyUses() {
+    for (const CFGBlock *Block : *Graph)
+      for (const CFGElement &Element : *Block) {
+        auto S = Element.getAs<CFGStmt>();
+        if (!S)
+          continue;
+        if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S->getStmt())) {
+          if (Cast->getCastKind() == CK_LValueToRValue)
+            ReadUses.insert(Cast->getSubExpr()->IgnoreParens());
+        } else if (const auto *Assign = dyn_cast<BinaryOperator>(S->getStmt())) {
+          if (Assign->getOpcode() == BO_Assign)
+            AssignedUses.insert(Assign->getLHS()->IgnoreParens());
+        }
+      }
+  }
+
+  void collectEvents() {
+    Events.resize(Graph->getNumBlockIDs());
+    for (const CFGBlock *Block : *Graph) {
+      std::vector<Event> &Out = Events[Block->getBlockID()];
+      for (const CFGElement &Element : *Block)
+        if (auto S = Element.getAs<CFGStmt>())
+          eventsOf(S->getStmt(), Out);
+    }
+  }
+
+  void eventsOf(const Stmt *S, std::vector<Event> &Out) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls()) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        std::optional<unsigned> Subject = Var ? subjectOfDecl(Var, false) : std::nullopt;
+        if (!Subject)
+          continue;
+        const Expr *Init = Var->getInit();
+        if (const auto *List = dyn_cast_or_null<InitListExpr>(Init))
+          Init = List->getNumInits() == 1 ? List->getInit(0) : nullptr;
+        Out.push_back({Event::Define, *Subject,
+                       addDefinition({Init ? ReachingDefinition::Assignment
+                                           : ReachingDefinition::Unknown,
+                                      Init, S})});
+      }
+      return;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S)) {
+      if (Assign->getOpcode() != BO_Assign)
+        return;
+      std::optional<unsigned> Subject = subjectOf(Assign->getLHS());
+      if (!Subject)
+        return;
+      if (IsMember[*Subject])
+        Out.push_back({Event::Define, *Subject, EntryDefinition[*Subject]});
+      else
+        Out.push_back({Event::Define, *Subject,
+                       addDefinition({ReachingDefinition::Assignment, Assign->getRHS(), S})});
+      return;
+    }
+    if (isa<DeclRefExpr, MemberExpr>(S)) {
+      const auto *Use = cast<Expr>(S);
+      std::optional<unsigned> Subject = subjectOf(Use);
+      if (!Subject || AssignedUses.count(Use))
+        return;
+      if (ReadUses.count(Use)) {
+        Out.push_back({Event::Read, *Subject, 0, Use});
+        return;
+      }
+      if (!mayWrite(Use))
+        return;
+      // A member written in a way not followed: its conditions are void.
+      unsigned Def = IsMember[*Subject]
+                         ? EntryDefinition[*Subject]
+                         : addDefinition({ReachingDefinition::Unknown, nullptr, S});
+      Out.push_back({Event::Define, *Subject, Def});
+    }
+  }
+
+  /// Whether a use that does not just read the value may write it, as
+  /// clang's ExprMutationAnalyzer decides, within the full expression.
+  bool mayWrite(const Expr *Use) {
+    const Stmt *Root = fullExpressionOf(Use);
+    ExprMutationAnalyzer::Analyzer Analyzer(*Root, Context, Mutations);
+    const Stmt *Mutation = Analyzer.findMutation(Use);
+    if (!Mutation)
+      return isWrittenThroughAlias(Use);
+    return !isUnmodifiedByCallee(Use, Mutation);
+  }
+
+  /// The statement \p Use is part of, up to the enclosing statement (or
+  /// declaration) of the function body.
+  const Stmt *fullExpressionOf(const Stmt *Use) {
+    if (!Parents)
+      Parents = std::make_unique<ParentMap>(Function->getBody());
+    const Stmt *Current = Use;
+    while (const Stmt *Parent = Parents->getParent(Current)) {
+      if (!isa<Expr>(Parent) && !isa<DeclStmt>(Parent))
+        break;
+      Current = Parent;
+      if (isa<DeclStmt>(Parent))
+        break;
+    }
+    return Current;
+  }
+
+  /// "HRESULT &r = hr;": the analyzer looks within the declaration only, so
+  /// whether r is written later is asked of the whole body.
+  bool isWrittenThroughAlias(const Expr *Use) {
+    const auto *Decls = dyn_cast<DeclStmt>(fullExpressionOf(Use));
+    if (!Decls)
+      return false;
+    for (const Decl *D : Decls->decls()) {
+      const auto *Alias = dyn_cast<VarDecl>(D);
+      if (!Alias || !Alias->getInit() || !Alias->getType()->isReferenceType() ||
+          Alias->getType()->getPointeeType().isConstQualified() ||
+          Alias->getInit()->IgnoreParenImpCasts() != Use)
+        continue;
+      if (!BodyAnalyzer)
+        BodyAnalyzer = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
+      if (BodyAnalyzer->isMutated(Alias))
+        return true;
+    }
+    return false;
+  }
+
+  /// A variable passed by non-const reference to a function whose body is in
+  /// the TU: it is written only if that body writes the parameter.
+  bool isUnmodifiedByCallee(const Expr *Use, const Stmt *Mutation) {
+    const FunctionDecl *Callee = nullptr;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(Mutation)) {
+      Callee = Call->getDirectCallee();
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
+        Args = Args.drop_front();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Mutation)) {
+      Callee = Construct->getConstructor();
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || !Callee->hasBody(Definition) || !Definition || Definition->isInvalidDecl())
+      return false;
+    for (unsigned I = 0; I < Args.size() && I < Definition->getNumParams(); ++I) {
+      if (Args[I]->IgnoreParens() != Use)
+        continue;
+      const ParmVarDecl *Param = Definition->getParamDecl(I);
+      QualType Type = Param->getType();
+      if (!Type->isLValueReferenceType() || Type->getPointeeType().isConstQualified())
+        return false;
+      return !FunctionParmMutationAnalyzer::getFunctionParmMutationAnalyzer(*Definition, Context,
+                                                                           Mutations)
+                  ->isMutated(Param);
+    }
+    return false;
+  }
+
+  //===--- Conditions on the edges -----------------------------------------===//
+
+  /// The facts each outgoing edge of \p Block adds, by successor position.
+  const std::vector<EdgeFacts> &edgeFactsOf(const CFGBlock *Block) {
+    auto [It, Inserted] = EdgeFactsCache.try_emplace(Block);
+    if (!Inserted)
+      return It->second;
+    std::vector<EdgeFacts> Edges(Block->succ_size());
+    auto IsSubject = [&](const Expr *E) { return subjectOf(E).has_value(); };
+    auto Add = [&](unsigned Index, const Expr *Condition, bool Taken) {
+      llvm::SmallVector<ConditionFact, 2> Facts;
+      conditionFacts(Condition, Taken, Context, IsSubject, Facts);
+      for (const ConditionFact &F : Facts)
+        if (std::optional<unsigned> Subject = subjectOf(F.Subject))
+          Edges[Index].push_back({*Subject, F.Range});
+    };
+    if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Block->getTerminatorStmt())) {
+      switchFacts(Block, Switch, Edges);
+    } else if (Block->succ_size() == 2) {
+      if (const Expr *Condition = Block->getLastCondition()) {
+        Add(0, Condition, true);
+        Add(1, Condition, false);
+      }
+    }
+    return It->second = std::move(Edges);
+  }
+
+  void switchFacts(const CFGBlock *Block, const SwitchStmt *Switch, std::vector<EdgeFacts> &Edges) {
+    const Expr *Condition = Switch->getCond();
+    std::optional<unsigned> Subject = Condition ? subjectOf(stripCasts(Condition)) : std::nullopt;
+    if (!Subject)
+      return;
+    bool Unsigned = Condition->getType()->isUnsignedIntegerOrEnumerationType();
+    llvm::SmallVector<int32_t, 8> CaseValues;
+    for (const SwitchCase *Case = Switch->getSwitchCaseList(); Case; Case = Case->getNextSwitchCase())
+      if (const auto *C = dyn_cast<CaseStmt>(Case))
+        if (!C->getRHS())
+          if (std::optional<int32_t> Value = constantValue(C->getLHS(), Context))
+            CaseValues.push_back(*Value);
     unsigned Index = 0;
-    for (const CFGElement &Element : *Block) {
-      if (auto S = Element.getAs<CFGStmt>())
-        Result->Positions.try_emplace(S->getStmt(), Position{Block, Index});
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const CFGBlock *Target = Succ.getPossiblyUnreachableBlock();
+      const auto *Case = Target ? dyn_cast_or_null<CaseStmt>(Target->getLabel()) : nullptr;
+      bool Last = Index + 1 == Block->succ_size();
+      if (Case) {
+        std::optional<int32_t> Lo = constantValue(Case->getLHS(), Context);
+        std::optional<int32_t> Hi = Case->getRHS() ? constantValue(Case->getRHS(), Context) : Lo;
+        if (Lo && Hi)
+          Edges[Index].push_back({*Subject, ValueRange::satisfying(BO_GE, *Lo, Unsigned)
+                                                .intersect(ValueRange::satisfying(BO_LE, *Hi, Unsigned))});
+      } else if (Last) {
+        // The default label, or past the switch when it has none.
+        Edges[Index].push_back({*Subject, ValueRange::except(CaseValues)});
+      }
       ++Index;
     }
   }
-  return Result;
-}
 
-std::optional<VariableDefinition>
-FunctionDataflow::definitionIn(const Stmt *S, const VarDecl *Var) const {
-  if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
-    for (const clang::Decl *D : Decl->decls()) {
-      if (D == Var) {
-        if (const Expr *Init = Var->getInit())
-          return VariableDefinition{VariableDefinition::Assignment, Init, S};
-        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
+  //===--- The dataflow ----------------------------------------------------===//
+
+  static void define(State &S, unsigned Subject, unsigned Def) {
+    auto Begin = llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
+    auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
+    Begin = S.erase(Begin, End);
+    S.insert(Begin, Fact{Subject, Def, ValueRange()});
+  }
+
+  static void restrict(State &S, const EdgeFacts &Facts) {
+    for (const auto &[Subject, Range] : Facts)
+      for (Fact &F : S)
+        if (F.Subject == Subject)
+          F.Range = F.Range.intersect(Range);
+    llvm::erase_if(S, [](const Fact &F) { return F.Range.isEmpty(); });
+  }
+
+  /// Merges \p In into \p Into (both sorted).
+  static void join(State &Into, const State &In) {
+    State Merged;
+    Merged.reserve(Into.size() + In.size());
+    auto A = Into.begin();
+    auto B = In.begin();
+    auto Key = [](const Fact &F) { return std::make_pair(F.Subject, F.Def); };
+    while (A != Into.end() || B != In.end()) {
+      if (B == In.end() || (A != Into.end() && Key(*A) < Key(*B))) {
+        Merged.push_back(std::move(*A++));
+      } else if (A == Into.end() || Key(*B) < Key(*A)) {
+        Merged.push_back(*B++);
+      } else {
+        Merged.push_back({A->Subject, A->Def, A->Range.join(B->Range)});
+        ++A;
+        ++B;
       }
-      // A non-const reference bound to Var: later writes go through it.
-      const auto *Alias = dyn_cast<VarDecl>(D);
-      if (Alias && Alias->getType()->isReferenceType() &&
-          !Alias->getType()->getPointeeType().isConstQualified() && refersTo(Alias->getInit(), Var))
-        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
     }
-    return std::nullopt;
+    Into = std::move(Merged);
   }
-  // A lambda that captures Var by reference may write it whenever it runs.
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
-          Capture.getCaptureKind() == LCK_ByRef)
-        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
-    return std::nullopt;
+
+  State entryState() const {
+    State S;
+    for (unsigned Subject = 0; Subject < SubjectDecls.size(); ++Subject) {
+      auto Entry = EntryDefinition.find(Subject);
+      if (Entry != EntryDefinition.end())
+        S.push_back({Subject, Entry->second, ValueRange()});
+    }
+    return S;
   }
-  if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-    if (!refersTo(Binary->getLHS(), Var))
-      return std::nullopt;
-    if (Binary->getOpcode() == BO_Assign)
-      return VariableDefinition{VariableDefinition::Assignment, Binary->getRHS(), S};
-    if (Binary->isCompoundAssignmentOp())
-      return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
-    return std::nullopt;
-  }
-  if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
-    if ((Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
-        refersTo(Unary->getSubExpr(), Var))
-      return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
-    return std::nullopt;
-  }
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if (Operator->isAssignmentOp() && Operator->getNumArgs() > 0 &&
-        refersTo(Operator->getArg(0), Var))
-      return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) ? 1 : 0;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (!refersTo(Call->getArg(I), Var))
+
+  /// The state on entry to \p Block: the states leaving its predecessors,
+  /// each with what its edge's condition says.
+  State stateInto(const CFGBlock *Block) {
+    if (Block == &Graph->getEntry())
+      return entryState();
+    State In;
+    llvm::SmallPtrSet<const CFGBlock *, 4> Seen;
+    for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
+      const CFGBlock *P = Pred.getReachableBlock();
+      if (!P || !Done[P->getBlockID()] || !Seen.insert(P).second)
         continue;
-      QualType ParamType;
-      if (Callee && I >= Shift && I - Shift < Callee->getNumParams())
-        ParamType = Callee->getParamDecl(I - Shift)->getType();
-      if (mayBeWrittenThrough(ParamType))
-        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
+      const std::vector<EdgeFacts> &Edges = edgeFactsOf(P);
+      unsigned Index = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : P->succs()) {
+        if (Succ.getReachableBlock() == Block) {
+          State Along = Out[P->getBlockID()];
+          if (Index < Edges.size() && !Edges[Index].empty())
+            restrict(Along, Edges[Index]);
+          join(In, Along);
+        }
+        ++Index;
+      }
     }
-  }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
-      if (refersTo(Construct->getArg(I), Var) && Ctor && I < Ctor->getNumParams() &&
-          mayBeWrittenThrough(Ctor->getParamDecl(I)->getType()))
-        return VariableDefinition{VariableDefinition::Unknown, nullptr, S};
-  }
-  return std::nullopt;
-}
-
-llvm::SmallVector<VariableDefinition, 4>
-FunctionDataflow::reachingDefinitions(const VarDecl *Var, const Stmt *Use) {
-  llvm::SmallVector<VariableDefinition, 4> Result;
-  if (!Graph)
-    return Result;
-  auto UsePosition = Positions.find(Use);
-  if (UsePosition == Positions.end())
-    return Result;
-
-  // Every definition of Var in the CFG, numbered; definition 0 is the entry.
-  std::vector<VariableDefinition> Definitions{{VariableDefinition::Entry, nullptr, nullptr}};
-  llvm::DenseMap<const Stmt *, unsigned> DefinitionAt;
-  // Per block: the definition that leaves it (the last one in it), if any.
-  llvm::DenseMap<const CFGBlock *, unsigned> LastDefinition;
-  for (const CFGBlock *Block : *Graph)
-    for (const CFGElement &Element : *Block)
-      if (auto S = Element.getAs<CFGStmt>())
-        if (auto Def = definitionIn(S->getStmt(), Var)) {
-          DefinitionAt[S->getStmt()] = Definitions.size();
-          LastDefinition[Block] = Definitions.size();
-          Definitions.push_back(*Def);
-        }
-
-  // Forward "may" dataflow to a fixed point: In[B] = union of Out[pred];
-  // Out[B] = {last definition in B} if B defines Var, else In[B].
-  const unsigned Count = Definitions.size();
-  llvm::DenseMap<const CFGBlock *, llvm::BitVector> In, Out;
-  for (const CFGBlock *Block : *Graph) {
-    In[Block] = llvm::BitVector(Count);
-    Out[Block] = llvm::BitVector(Count);
-  }
-  In[&Graph->getEntry()].set(0);
-  std::deque<const CFGBlock *> Worklist{&Graph->getEntry()};
-  llvm::DenseMap<const CFGBlock *, bool> Queued;
-  Queued[&Graph->getEntry()] = true;
-  while (!Worklist.empty()) {
-    const CFGBlock *Block = Worklist.front();
-    Worklist.pop_front();
-    Queued[Block] = false;
-    llvm::BitVector NewIn = In[Block];
-    for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
-      if (const CFGBlock *P = Pred.getReachableBlock())
-        NewIn |= Out[P];
-    In[Block] = NewIn;
-    llvm::BitVector NewOut(Count);
-    auto Last = LastDefinition.find(Block);
-    if (Last != LastDefinition.end())
-      NewOut.set(Last->second);
-    else
-      NewOut = NewIn;
-    if (NewOut == Out[Block] && Block != &Graph->getEntry())
-      continue;
-    Out[Block] = NewOut;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
-      if (const CFGBlock *S = Succ.getReachableBlock())
-        if (!Queued[S]) {
-          Queued[S] = true;
-          Worklist.push_back(S);
-        }
+    return In;
   }
 
-  // Walk the use's block up to the use.
-  const Position &At = UsePosition->second;
-  llvm::BitVector Reaching = In[At.Block];
-  unsigned Index = 0;
-  for (const CFGElement &Element : *At.Block) {
-    if (Index++ >= At.Index)
-      break;
-    if (auto S = Element.getAs<CFGStmt>()) {
-      auto Def = DefinitionAt.find(S->getStmt());
-      if (Def != DefinitionAt.end()) {
-        Reaching.reset();
-        Reaching.set(Def->second);
+  void transfer(State &S, const std::vector<Event> &BlockEvents, bool Record) {
+    for (const Event &E : BlockEvents) {
+      switch (E.Kind) {
+      case Event::Define:
+        define(S, E.Subject, E.Def);
+        break;
+      case Event::Read:
+        if (Record)
+          recordRead(S, E);
+        break;
       }
     }
   }
-  for (unsigned I : Reaching.set_bits())
-    Result.push_back(Definitions[I]);
+
+  bool solve() {
+    const unsigned Count = Graph->getNumBlockIDs();
+    Out.assign(Count, State());
+    Done.assign(Count, false);
+    std::vector<unsigned> Visits(Count, 0);
+    PostOrderCFGView Order(Graph.get());
+    ForwardDataflowWorklist Worklist(*Graph, &Order);
+    Worklist.enqueueBlock(&Graph->getEntry());
+    while (const CFGBlock *Block = Worklist.dequeue()) {
+      unsigned ID = Block->getBlockID();
+      if (++Visits[ID] > MaxVisitsPerBlock)
+        return false;
+      State S = stateInto(Block);
+      transfer(S, Events[ID], /*Record=*/false);
+      if (Done[ID] && S == Out[ID])
+        continue;
+      Out[ID] = std::move(S);
+      Done[ID] = true;
+      Worklist.enqueueSuccessors(Block);
+    }
+    return true;
+  }
+
+  void record() {
+    for (const CFGBlock *Block : *Graph) {
+      if (!Done[Block->getBlockID()])
+        continue;
+      State S = stateInto(Block);
+      transfer(S, Events[Block->getBlockID()], /*Record=*/true);
+    }
+  }
+
+  void recordRead(const State &S, const Event &E) {
+    auto Begin = llvm::lower_bound(S, E.Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
+    if (IsMember[E.Subject]) {
+      ValueRange Range;
+      bool Any = false;
+      for (auto It = Begin; It != S.end() && It->Subject == E.Subject; ++It) {
+        Range = Any ? Range.join(It->Range) : It->Range;
+        Any = true;
+      }
+      Result.MemberReads[cast<MemberExpr>(E.Use)] = Range;
+      return;
+    }
+    const auto *Use = dyn_cast<DeclRefExpr>(E.Use);
+    if (!Use)
+      return;
+    ReachingDefinitions &Reaching = Result.VariableReads[Use];
+    Reaching.clear();
+    for (auto It = Begin; It != S.end() && It->Subject == E.Subject; ++It) {
+      const Definition &D = Definitions[It->Def];
+      Reaching.push_back({D.Kind, D.Value, D.Where, It->Range});
+    }
+  }
+
+  const FunctionDecl *Function;
+  ASTContext &Context;
+  ExprMutationAnalyzer::Memoized &Mutations;
+  FunctionDataflow &Result;
+
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<ParentMap> Parents;
+  std::unique_ptr<ExprMutationAnalyzer> BodyAnalyzer;
+
+  llvm::DenseMap<const ValueDecl *, unsigned> Subjects;
+  std::vector<const ValueDecl *> SubjectDecls;
+  std::vector<bool> IsMember;
+  llvm::DenseMap<unsigned, unsigned> EntryDefinition;
+  std::vector<Definition> Definitions;
+
+  llvm::DenseSet<const Expr *> ReadUses, AssignedUses;
+  std::vector<std::vector<Event>> Events;
+  llvm::DenseMap<const CFGBlock *, std::vector<EdgeFacts>> EdgeFactsCache;
+  std::vector<State> Out;
+  std::vector<bool> Done;
+};
+
+std::unique_ptr<FunctionDataflow>
+FunctionDataflow::build(const FunctionDecl *Function, ASTContext &Context,
+                        ExprMutationAnalyzer::Memoized &Mutations) {
+  auto Result = std::unique_ptr<FunctionDataflow>(new FunctionDataflow());
+  const FunctionDecl *Definition = nullptr;
+  if (!Function->hasBody(Definition) || !Definition || !Definition->getBody() ||
+      Definition->isInvalidDecl())
+    return Result;
+  DataflowBuilder(Definition, Context, Mutations, *Result).run();
   return Result;
+}
+
+const ReachingDefinitions *FunctionDataflow::definitionsAt(const DeclRefExpr *Use) const {
+  auto It = VariableReads.find(Use);
+  return It == VariableReads.end() ? nullptr : &It->second;
+}
+
+ValueRange FunctionDataflow::rangeAt(const MemberExpr *Use) const {
+  auto It = MemberReads.find(Use);
+  return It == MemberReads.end() ? ValueRange() : It->second;
 }
 
 } // namespace vss

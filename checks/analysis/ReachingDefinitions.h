@@ -1,17 +1,24 @@
-//===--- ReachingDefinitions.h - Which assignments reach a use -----------===//
+//===--- ReachingDefinitions.h - Which values reach a read ---------------===//
 //
-// A forward dataflow over clang's CFG of one function: for a local variable
-// and a statement, the definitions of the variable that can reach the
-// statement along some path (its initializer, plain assignments, and writes
-// that cannot be followed, such as passing it by reference).
+// One forward dataflow over clang's CFG of one function, computed once: for
+// every read of a local variable or parameter of integer type, the
+// definitions that reach it (its initializer, plain assignments, and writes
+// that cannot be followed), each with the values the branch conditions on the
+// way still allow (FAILED(hr), hr != S_OK, case labels, ...). Reads of the
+// function's own data members (this->m_hr) get the values the conditions
+// allow. Whether a use writes the variable is decided as clang's own tools
+// decide it: a read of its value never writes; everything else is asked of
+// clang's ExprMutationAnalyzer.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef VSS_TIDY_ANALYSIS_REACHINGDEFINITIONS_H
 #define VSS_TIDY_ANALYSIS_REACHINGDEFINITIONS_H
 
+#include "ValueRange.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -19,8 +26,8 @@
 
 namespace vss {
 
-/// One definition of a variable that reaches a use.
-struct VariableDefinition {
+/// One definition of a variable that reaches a read.
+struct ReachingDefinition {
   enum KindType {
     Entry,      ///< The value on entry to the function (a parameter's argument).
     Assignment, ///< An initializer or plain assignment: Value is the new value.
@@ -29,30 +36,43 @@ struct VariableDefinition {
   KindType Kind;
   const clang::Expr *Value = nullptr; ///< For Assignment.
   const clang::Stmt *Where = nullptr; ///< The defining statement (null for Entry).
+  /// The values the variable can still have at the read, by the conditions
+  /// between the definition and the read.
+  ValueRange Range;
 };
 
-/// The CFG of one function and the dataflow over it, built once per function.
+using ReachingDefinitions = llvm::SmallVector<ReachingDefinition, 2>;
+
+/// The CFG of one function and the dataflow over it, built once per function;
+/// every query afterwards is a lookup.
 class FunctionDataflow {
 public:
-  static std::unique_ptr<FunctionDataflow> build(const clang::FunctionDecl *Function,
-                                                 clang::ASTContext &Context);
+  /// \p Mutations is shared by every function of the translation unit (it
+  /// memoizes what ExprMutationAnalyzer found about callee parameters).
+  static std::unique_ptr<FunctionDataflow>
+  build(const clang::FunctionDecl *Function, clang::ASTContext &Context,
+        clang::ExprMutationAnalyzer::Memoized &Mutations);
 
-  /// The definitions of \p Var that reach the evaluation of \p Use (a
-  /// statement of this function). Empty when \p Use is not in the CFG.
-  llvm::SmallVector<VariableDefinition, 4> reachingDefinitions(const clang::VarDecl *Var,
-                                                               const clang::Stmt *Use);
+  /// The definitions that reach \p Use, a read of a local variable or
+  /// parameter of this function. Null when the dataflow did not see the read:
+  /// it is not in the function's CFG (unreachable code, another function's
+  /// body) or the variable is not one the dataflow follows.
+  const ReachingDefinitions *definitionsAt(const clang::DeclRefExpr *Use) const;
+
+  /// The values the conditions on the way leave to \p Use, a read of a data
+  /// member of *this in this function; every value when nothing is known.
+  ValueRange rangeAt(const clang::MemberExpr *Use) const;
+
+  /// True when the function has a body whose CFG was analysed to the end.
+  bool analysed() const { return Analysed; }
 
 private:
-  struct Position {
-    const clang::CFGBlock *Block;
-    unsigned Index;
-  };
-  /// The definitions of Var made by one CFG element, if any.
-  std::optional<VariableDefinition> definitionIn(const clang::Stmt *S, const clang::VarDecl *Var) const;
+  FunctionDataflow() = default;
+  friend class DataflowBuilder;
 
-  const clang::FunctionDecl *Function = nullptr;
-  std::unique_ptr<clang::CFG> Graph;
-  llvm::DenseMap<const clang::Stmt *, Position> Positions;
+  bool Analysed = false;
+  llvm::DenseMap<const clang::DeclRefExpr *, ReachingDefinitions> VariableReads;
+  llvm::DenseMap<const clang::MemberExpr *, ValueRange> MemberReads;
 };
 
 } // namespace vss

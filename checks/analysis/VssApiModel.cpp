@@ -2,9 +2,11 @@
 
 #include "VssApiModel.h"
 #include "clang/AST/Type.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <array>
 
 using namespace clang;
 
@@ -89,6 +91,13 @@ const CertainReplacement CertainReplacements[] = {
     {0x800705B4, "HRESULT_FROM_WIN32(ERROR_TIMEOUT)", "VSS_E_WRITERERROR_TIMEOUT"},
     {0x80070102, "HRESULT_FROM_WIN32(WAIT_TIMEOUT)", "VSS_E_WRITERERROR_TIMEOUT"},
 };
+
+// APIs whose returned HRESULT may be a writer error code, by qualified name.
+// The writer codes are set by writers and read by requesters through
+// out-parameters (IVssBackupComponents::GetWriterStatus,
+// IVssComponentEx2::GetFailure); no API is documented to return one, so the
+// list is empty. An API added here has its result treated as unknown.
+constexpr std::array<llvm::StringLiteral, 0> ApisReturningWriterCodes{};
 
 uint32_t fromWin32(int64_t X) {
   return X <= 0 ? static_cast<uint32_t>(X)
@@ -264,6 +273,33 @@ VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
 }
 
 llvm::ArrayRef<ThreadStartSpec> VssApiModel::threadStarts() const { return ThreadStarts; }
+
+bool VssApiModel::isHResultType(QualType Type) const {
+  while (!Type.isNull()) {
+    const auto *Typedef = Type->getAs<TypedefType>();
+    if (!Typedef)
+      return false;
+    const TypedefNameDecl *Decl = Typedef->getDecl();
+    if (Decl->getIdentifier() && Decl->getName() == "HRESULT" &&
+        Decl->getDeclContext()->getRedeclContext()->isTranslationUnit())
+      return true;
+    Type = Decl->getUnderlyingType();
+  }
+  return false;
+}
+
+bool VssApiModel::returnsApiStatus(const FunctionDecl *Function, const SourceManager &SM) const {
+  if (!Function || !isHResultType(Function->getReturnType()) || hresultConstructor(Function))
+    return false;
+  if (Function->isInStdNamespace())
+    return false;
+  const FunctionDecl *First = Function->getCanonicalDecl();
+  if (!isApiFunction(First) && !SM.isInSystemHeader(SM.getExpansionLoc(First->getLocation())))
+    return false;
+  std::string Name = First->getQualifiedNameAsString();
+  return llvm::none_of(ApisReturningWriterCodes,
+                       [&](llvm::StringRef Listed) { return Listed == Name; });
+}
 
 bool VssApiModel::isApiFunction(const FunctionDecl *Function) const {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);

@@ -137,6 +137,16 @@ public:
   /// The thread-start APIs the model knows.
   llvm::ArrayRef<ThreadStartSpec> threadStarts() const;
 
+  /// True when \p Function is a Windows, COM or VSS API (declared in a system
+  /// header, or a method of the VSS classes) that returns an HRESULT: its own
+  /// status, never one of the writer error codes, unless the model lists it
+  /// among the APIs whose result may be one (none is known).
+  bool returnsApiStatus(const clang::FunctionDecl *Function,
+                        const clang::SourceManager &SM) const;
+
+  /// True for the type HRESULT (the global typedef), through any sugar.
+  bool isHResultType(clang::QualType Type) const;
+
   /// True for any method declared by a VSS API class (writer base classes
   /// and the COM interfaces listed here): their bodies are not user code.
   bool isApiFunction(const clang::FunctionDecl *Function) const;
