@@ -330,7 +330,9 @@ private:
             CaseValues.push_back(*Value);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      const CFGBlock *Target = Succ.getPossiblyUnreachableBlock();
+      const CFGBlock *Target = Succ.getReachableBlock();
+      if (!Target)
+        Target = Succ.getPossiblyUnreachableBlock();
       const auto *Case = Target ? dyn_cast_or_null<CaseStmt>(Target->getLabel()) : nullptr;
       bool Last = Index + 1 == Block->succ_size();
       if (Case) {
@@ -488,6 +490,13 @@ private:
       const Definition &D = Definitions[It->Def];
       Reaching.push_back({D.Kind, D.Value, D.Where, It->Range});
     }
+    // Source order (the entry first), whatever the order of the CFG's blocks.
+    const SourceManager &SM = Context.getSourceManager();
+    llvm::stable_sort(Reaching, [&](const ReachingDefinition &A, const ReachingDefinition &B) {
+      if (!A.Where || !B.Where)
+        return !A.Where && B.Where;
+      return SM.isBeforeInTranslationUnit(A.Where->getBeginLoc(), B.Where->getBeginLoc());
+    });
   }
 
   const FunctionDecl *Function;

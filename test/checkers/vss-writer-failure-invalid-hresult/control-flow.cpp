@@ -106,12 +106,14 @@ public:
     case S_OK:
       return true;
     case E_OUTOFMEMORY:
-      SetWriterFailure(VSS_E_WRITERERROR_OUTOFRESOURCES);
+      SetWriterFailure(hr);
+      // CHECK-NOTES: :[[@LINE-1]]:24: warning: E_OUTOFMEMORY (0x8007000E) is not a writer error code; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
+      // CHECK-NOTES: :[[@LINE-7]]:13: note: 'hr' is assigned E_OUTOFMEMORY (0x8007000E) here
       return false;
     default:
       SetWriterFailure(hr);
       // CHECK-NOTES: :[[@LINE-1]]:24: warning: E_INVALIDARG (0x80070057) is not a writer error code; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
-      // CHECK-NOTES: :[[@LINE-10]]:13: note: 'hr' is assigned E_INVALIDARG (0x80070057) here
+      // CHECK-NOTES: :[[@LINE-12]]:13: note: 'hr' is assigned E_INVALIDARG (0x80070057) here
       return false;
     }
   }
@@ -186,7 +188,7 @@ public:
       m_hrLast = S_OK;
       SetWriterFailure(m_hrLast);
       // CHECK-NOTES: :[[@LINE-1]]:24: warning: S_OK (0x00000000) reports no failure; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
-      // CHECK-NOTES: :[[@LINE-169]]:35: note: 'm_hrLast' is assigned S_OK (0x00000000) here
+      // CHECK-NOTES: :[[@LINE-171]]:35: note: 'm_hrLast' is assigned S_OK (0x00000000) here
       // CHECK-NOTES: :[[@LINE-4]]:7: note: 'm_hrLast' is assigned S_OK (0x00000000) here
     }
     return true;
