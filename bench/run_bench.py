@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Measures what the vss-* checks add to clang-tidy's time.
 
-For writer files of growing size (bench/gen_writer.py), runs vss-tidy with a
-cheap stock check only (the baseline) and with the same check plus every vss-*
-check, and prints the ratio. Times are the minimum of several runs (wall
-clock), or instruction counts with --callgrind (valgrind), which do not depend
-on the load of the machine. Target: at most 3% added, growing linearly.
+Two series of generated files, each run with vss-tidy and a cheap stock check
+only (the baseline), then with the same check plus every vss-* check:
 
-  python3 bench/run_bench.py [--vss-tidy build/bin/vss-tidy] [--sizes 1,10,40] [--runs 5] [--callgrind]
+- writer files of growing size (bench/gen_writer.py, --sizes writers): the
+  realistic case. Target: at most 3% added, growing linearly;
+- one writer whose OnFreeze is N guarded steps (bench/gen_guarded_handler.py,
+  --blocks N): a long handler with many reports. Target: at most 50% added at
+  N=8,000, and the same added cost per block from 500 to 8,000 (linear).
+
+Times are the minimum of several runs (wall clock), or instruction counts with
+--callgrind (valgrind), which do not depend on the load of the machine.
+
+  python3 bench/run_bench.py [--vss-tidy build/bin/vss-tidy] [--sizes 1,10,40]
+                             [--blocks 500,2000,8000] [--runs 5] [--callgrind]
 """
 import argparse
 import os
@@ -52,26 +59,33 @@ def measure(tool, checks, source, runs, callgrind):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--vss-tidy", default=os.path.join(REPO, "build", "bin", "vss-tidy"))
-    p.add_argument("--sizes", default="1,10,40")
+    p.add_argument("--sizes", default="1,10,40", help="writers per file ('' for none)")
+    p.add_argument("--blocks", default="500,2000,8000",
+                   help="guarded steps in the long handler ('' for none)")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--callgrind", action="store_true")
     args = p.parse_args()
     unit = "instructions" if args.callgrind else "seconds"
-    print("%8s %8s %16s %16s %9s %14s" % ("writers", "lines", "baseline", "with vss-*", "added", "added/writer"))
+    series = [("writers", "gen_writer.py", args.sizes), ("blocks", "gen_guarded_handler.py", args.blocks)]
     with tempfile.TemporaryDirectory() as tmp:
-        for size in [int(s) for s in args.sizes.split(",")]:
-            source = os.path.join(tmp, "writers%d.cpp" % size)
-            with open(source, "w") as f:
-                subprocess.run([sys.executable, os.path.join(HERE, "gen_writer.py"), str(size)],
-                               stdout=f, check=True)
-            lines = sum(1 for _ in open(source))
-            base = measure(args.vss_tidy, BASE_CHECKS, source, args.runs, args.callgrind)
-            vss = measure(args.vss_tidy, VSS_CHECKS, source, args.runs, args.callgrind)
-            added = (vss - base) / base * 100.0
-            fmt = "%8d %8d %16.4f %16.4f %8.2f%% %14.6f" if not args.callgrind else "%8d %8d %16d %16d %8.2f%% %14.1f"
-            print(fmt % (size, lines, base, vss, added, (vss - base) / size))
+        for label, generator, sizes in series:
+            if not sizes.strip():
+                continue
+            print("%8s %8s %16s %16s %9s %14s" % (label, "lines", "baseline", "with vss-*", "added",
+                                                    "added/" + label[:-1]))
+            for size in [int(s) for s in sizes.split(",")]:
+                source = os.path.join(tmp, "%s%d.cpp" % (label, size))
+                with open(source, "w") as f:
+                    subprocess.run([sys.executable, os.path.join(HERE, generator), str(size)],
+                                   stdout=f, check=True)
+                lines = sum(1 for _ in open(source))
+                base = measure(args.vss_tidy, BASE_CHECKS, source, args.runs, args.callgrind)
+                vss = measure(args.vss_tidy, VSS_CHECKS, source, args.runs, args.callgrind)
+                added = (vss - base) / base * 100.0
+                fmt = ("%8d %8d %16.4f %16.4f %8.2f%% %14.6f" if not args.callgrind
+                       else "%8d %8d %16d %16d %8.2f%% %14.1f")
+                print(fmt % (size, lines, base, vss, added, (vss - base) / size))
     print("(%s; baseline checks: %s)" % (unit, BASE_CHECKS))
-
 
 if __name__ == "__main__":
     main()

@@ -324,7 +324,8 @@ void HResultValueTracer::valuesOf(const Expr *E, const FunctionDecl *Function, c
 void HResultValueTracer::variableValues(const DeclRefExpr *Ref, const VarDecl *Var,
                                         const FunctionDecl *Function, const Report &Where,
                                         unsigned Depth, std::vector<TracedValue> &Out) {
-  const ReachingDefinitions *Definitions = dataflow(Function).definitionsAt(Ref);
+  std::optional<llvm::ArrayRef<ReachingDefinition>> Definitions =
+      dataflow(Function).definitionsAt(Ref);
   if (!Definitions || Definitions->empty()) {
     HResultValue Unknown;
     Unknown.Origin = Ref;

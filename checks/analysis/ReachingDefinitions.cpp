@@ -42,6 +42,7 @@ struct Event {
   enum KindType {
     Define, ///< Subject now holds definition Def.
     Read,   ///< Use reads Subject: record the facts there.
+    Forget, ///< Subject's lifetime ends.
   };
   KindType Kind;
   unsigned Subject = 0;
@@ -55,6 +56,44 @@ using EdgeFacts = llvm::SmallVector<std::pair<unsigned, ValueRange>, 1>;
 /// A loop cannot make a block change more often than this unless something is
 /// wrong; the function is then left unanalysed (its reads unknown).
 constexpr unsigned MaxVisitsPerBlock = 64;
+
+/// When more definitions of one variable than this reach a point (a Cleanup:
+/// label reached by hundreds of gotos), definitions that assign the same
+/// constant, or the result of the same function, are kept as one (the first);
+/// if there are still too many, they count as one unknown write there. The
+/// cost of a state stays bounded, so the dataflow stays linear in the size of
+/// the function.
+constexpr size_t MaxDefinitionsPerVariable = 256;
+
+/// Limits the AST that parent queries see to one function and the callees its
+/// mutations are asked about, for as long as it lives. ExprMutationAnalyzer's
+/// matchers ask for parents; without a scope the first question builds the
+/// parent map of the whole translation unit, windows.h included.
+class ScopedTraversal {
+public:
+  ScopedTraversal(ASTContext &Context, std::vector<Decl *> Scope)
+      : Context(Context), Saved(Context.getTraversalScope()) {
+    Context.setTraversalScope(Scope);
+  }
+  ~ScopedTraversal() { Context.setTraversalScope(Saved); }
+  ScopedTraversal(const ScopedTraversal &) = delete;
+  ScopedTraversal &operator=(const ScopedTraversal &) = delete;
+
+private:
+  ASTContext &Context;
+  std::vector<Decl *> Saved;
+};
+
+/// True for a function with a body and a parameter that is a non-const
+/// lvalue reference: the callees whose bodies say whether an argument is written.
+bool takesWritableReference(const FunctionDecl *Callee, const FunctionDecl *&Definition) {
+  if (!Callee || !Callee->hasBody(Definition) || !Definition)
+    return false;
+  return llvm::any_of(Definition->parameters(), [](const ParmVarDecl *Param) {
+    QualType Type = Param->getType();
+    return Type->isLValueReferenceType() && !Type->getPointeeType().isConstQualified();
+  });
+}
 
 bool isIntegerLike(QualType Type) {
   return !Type.isNull() && !Type->isReferenceType() && !Type.isVolatileQualified() &&
@@ -72,6 +111,9 @@ public:
   void run() {
     CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
+    // Where a variable's scope ends its facts are dropped: a state holds the
+    // variables in scope, not every loop counter the function ever had.
+    Options.AddLifetime = true;
     Graph = CFG::buildCFG(Function, Function->getBody(), &Context, Options);
     if (!Graph)
       return;
@@ -79,9 +121,11 @@ public:
       subjectOfDecl(Param, /*Member=*/false);
     classifyUses();
     collectEvents();
+    Scope.reset(); // Every mutation question has been asked.
     if (!solve())
       return;
     record();
+    Result.index();
     Result.Analysed = true;
   }
 
@@ -130,6 +174,17 @@ private:
 
   unsigned addDefinition(Definition D) {
     Definitions.push_back(D);
+    // What makes two definitions alike for capDefinitions: the constant they
+    // assign, or the function whose result they assign; else nothing.
+    std::pair<int, int64_t> Key{0, int64_t(Definitions.size())};
+    if (D.Kind == ReachingDefinition::Assignment && D.Value) {
+      const Expr *Value = stripCasts(D.Value);
+      if (std::optional<int32_t> Constant = constantValue(Value, Context))
+        Key = {1, *Constant};
+      else if (const auto *Call = dyn_cast<CallExpr>(Value); Call && Call->getDirectCallee())
+        Key = {2, reinterpret_cast<intptr_t>(Call->getDirectCallee()->getCanonicalDecl())};
+    }
+    DefinitionKeys.push_back(Key);
     return Definitions.size() - 1;
   }
 
@@ -156,9 +211,13 @@ private:
     Events.resize(Graph->getNumBlockIDs());
     for (const CFGBlock *Block : *Graph) {
       std::vector<Event> &Out = Events[Block->getBlockID()];
-      for (const CFGElement &Element : *Block)
+      for (const CFGElement &Element : *Block) {
         if (auto S = Element.getAs<CFGStmt>())
           eventsOf(S->getStmt(), Out);
+        else if (auto Ends = Element.getAs<CFGLifetimeEnds>())
+          if (std::optional<unsigned> Subject = subjectOfDecl(Ends->getVarDecl(), false))
+            Out.push_back({Event::Forget, *Subject});
+      }
     }
   }
 
@@ -214,12 +273,34 @@ private:
   /// Whether a use that does not just read the value may write it, as
   /// clang's ExprMutationAnalyzer decides, within the full expression.
   bool mayWrite(const Expr *Use) {
+    if (!Scope)
+      Scope.emplace(Context, traversalScope());
     const Stmt *Root = fullExpressionOf(Use);
     ExprMutationAnalyzer::Analyzer Analyzer(*Root, Context, Mutations);
     const Stmt *Mutation = Analyzer.findMutation(Use);
     if (!Mutation)
       return isWrittenThroughAlias(Use);
     return !isUnmodifiedByCallee(Use, Mutation);
+  }
+
+  /// This function and the callees whose parameters may be asked about.
+  std::vector<Decl *> traversalScope() const {
+    std::vector<Decl *> Decls{const_cast<FunctionDecl *>(Function)};
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{Function};
+    for (const CFGBlock *Block : *Graph)
+      for (const CFGElement &Element : *Block) {
+        auto S = Element.getAs<CFGStmt>();
+        if (!S)
+          continue;
+        const FunctionDecl *Callee = nullptr, *Definition = nullptr;
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+          Callee = Call->getDirectCallee();
+        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S->getStmt()))
+          Callee = Construct->getConstructor();
+        if (takesWritableReference(Callee, Definition) && Seen.insert(Definition).second)
+          Decls.push_back(const_cast<FunctionDecl *>(Definition));
+      }
+    return Decls;
   }
 
   /// The statement \p Use is part of, up to the enclosing statement (or
@@ -358,6 +439,12 @@ private:
     S.insert(Begin, Fact{Subject, Def, ValueRange()});
   }
 
+  static void forget(State &S, unsigned Subject) {
+    auto Begin = llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
+    auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
+    S.erase(Begin, End);
+  }
+
   static void restrict(State &S, const EdgeFacts &Facts) {
     for (const auto &[Subject, Range] : Facts)
       for (Fact &F : S)
@@ -366,25 +453,94 @@ private:
     llvm::erase_if(S, [](const Fact &F) { return F.Range.isEmpty(); });
   }
 
-  /// Merges \p In into \p Into (both sorted).
-  static void join(State &Into, const State &In) {
+  /// The facts of two sorted states, one per subject and definition, the
+  /// ranges of a fact in both joined.
+  static State mergeTwo(State &A, State &B) {
     State Merged;
-    Merged.reserve(Into.size() + In.size());
-    auto A = Into.begin();
-    auto B = In.begin();
+    Merged.reserve(A.size() + B.size());
     auto Key = [](const Fact &F) { return std::make_pair(F.Subject, F.Def); };
-    while (A != Into.end() || B != In.end()) {
-      if (B == In.end() || (A != Into.end() && Key(*A) < Key(*B))) {
-        Merged.push_back(std::move(*A++));
-      } else if (A == Into.end() || Key(*B) < Key(*A)) {
-        Merged.push_back(*B++);
+    auto I = A.begin(), J = B.begin();
+    while (I != A.end() || J != B.end()) {
+      if (J == B.end() || (I != A.end() && Key(*I) < Key(*J))) {
+        Merged.push_back(std::move(*I++));
+      } else if (I == A.end() || Key(*J) < Key(*I)) {
+        Merged.push_back(std::move(*J++));
       } else {
-        Merged.push_back({A->Subject, A->Def, A->Range.join(B->Range)});
-        ++A;
-        ++B;
+        Merged.push_back({I->Subject, I->Def, I->Range.join(J->Range)});
+        ++I;
+        ++J;
       }
     }
-    Into = std::move(Merged);
+    return Merged;
+  }
+
+  /// Joins the states along several incoming edges (each sorted), pairwise
+  /// like a merge sort: linear in their total size for each level.
+  State joinStates(llvm::SmallVectorImpl<State> &States) {
+    while (States.size() > 1) {
+      size_t Kept = 0;
+      for (size_t I = 0; I < States.size(); I += 2)
+        States[Kept++] = I + 1 < States.size() ? mergeTwo(States[I], States[I + 1])
+                                               : std::move(States[I]);
+      States.resize(Kept);
+    }
+    State Joined = std::move(States.front());
+    capDefinitions(Joined);
+    return Joined;
+  }
+
+  /// Keeps at most MaxDefinitionsPerVariable facts per subject: alike
+  /// definitions first become one, then the rest one unknown definition.
+  void capDefinitions(State &S) {
+    for (size_t Begin = 0; Begin < S.size();) {
+      size_t End = Begin;
+      while (End < S.size() && S[End].Subject == S[Begin].Subject)
+        ++End;
+      if (End - Begin > MaxDefinitionsPerVariable) {
+        // Alike definitions as one, the first of them in the source.
+        const SourceManager &SM = Context.getSourceManager();
+        auto Earlier = [&](unsigned A, unsigned B) {
+          const Stmt *WhereA = Definitions[A].Where, *WhereB = Definitions[B].Where;
+          return WhereA && WhereB &&
+                 SM.isBeforeInTranslationUnit(WhereA->getBeginLoc(), WhereB->getBeginLoc());
+        };
+        llvm::DenseMap<std::pair<int, int64_t>, size_t> First;
+        size_t Kept = Begin;
+        for (size_t I = Begin; I < End; ++I) {
+          auto [It, Inserted] = First.try_emplace(DefinitionKeys[S[I].Def], Kept);
+          if (Inserted) {
+            if (Kept++ != I)
+              S[Kept - 1] = std::move(S[I]);
+            continue;
+          }
+          Fact &Representative = S[It->second];
+          Representative.Range = Representative.Range.join(S[I].Range);
+          if (Earlier(S[I].Def, Representative.Def))
+            Representative.Def = S[I].Def;
+        }
+        S.erase(S.begin() + Kept, S.begin() + End);
+        End = Kept;
+        std::sort(S.begin() + Begin, S.begin() + End,
+                  [](const Fact &A, const Fact &B) { return A.Def < B.Def; });
+      }
+      if (End - Begin > MaxDefinitionsPerVariable) {
+        Fact Many{S[Begin].Subject, manyDefinition(S[Begin].Subject), S[Begin].Range};
+        for (size_t I = Begin + 1; I < End; ++I)
+          Many.Range = Many.Range.join(S[I].Range);
+        S.erase(S.begin() + Begin + 1, S.begin() + End);
+        S[Begin] = std::move(Many);
+        End = Begin + 1;
+      }
+      Begin = End;
+    }
+  }
+
+  /// The one unknown definition that stands for too many of \p Subject.
+  unsigned manyDefinition(unsigned Subject) {
+    auto [It, Inserted] = ManyDefinitions.try_emplace(Subject, 0);
+    if (Inserted)
+      It->second = addDefinition({ReachingDefinition::Unknown, nullptr, nullptr});
+    return It->second;
   }
 
   State entryState() const {
@@ -402,7 +558,8 @@ private:
   State stateInto(const CFGBlock *Block) {
     if (Block == &Graph->getEntry())
       return entryState();
-    State In;
+    // The states along each incoming edge; each is sorted.
+    llvm::SmallVector<State, 2> Incoming;
     llvm::SmallPtrSet<const CFGBlock *, 4> Seen;
     for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
       const CFGBlock *P = Pred.getReachableBlock();
@@ -412,15 +569,18 @@ private:
       unsigned Index = 0;
       for (const CFGBlock::AdjacentBlock &Succ : P->succs()) {
         if (Succ.getReachableBlock() == Block) {
-          State Along = Out[P->getBlockID()];
+          Incoming.push_back(Out[P->getBlockID()]);
           if (Index < Edges.size() && !Edges[Index].empty())
-            restrict(Along, Edges[Index]);
-          join(In, Along);
+            restrict(Incoming.back(), Edges[Index]);
         }
         ++Index;
       }
     }
-    return In;
+    if (Incoming.empty())
+      return State();
+    if (Incoming.size() == 1)
+      return std::move(Incoming.front());
+    return joinStates(Incoming);
   }
 
   void transfer(State &S, const std::vector<Event> &BlockEvents, bool Record) {
@@ -432,6 +592,9 @@ private:
       case Event::Read:
         if (Record)
           recordRead(S, E);
+        break;
+      case Event::Forget:
+        forget(S, E.Subject);
         break;
       }
     }
@@ -478,25 +641,28 @@ private:
         Range = Any ? Range.join(It->Range) : It->Range;
         Any = true;
       }
-      Result.MemberReads[cast<MemberExpr>(E.Use)] = Range;
+      Result.MemberReads.push_back({cast<MemberExpr>(E.Use), Range});
       return;
     }
     const auto *Use = dyn_cast<DeclRefExpr>(E.Use);
     if (!Use)
       return;
-    ReachingDefinitions &Reaching = Result.VariableReads[Use];
-    Reaching.clear();
+    std::vector<ReachingDefinition> &Flat = Result.Definitions;
+    unsigned First = Flat.size();
     for (auto It = Begin; It != S.end() && It->Subject == E.Subject; ++It) {
       const Definition &D = Definitions[It->Def];
-      Reaching.push_back({D.Kind, D.Value, D.Where, It->Range});
+      Flat.push_back({D.Kind, D.Value, D.Where, It->Range});
     }
     // Source order (the entry first), whatever the order of the CFG's blocks.
     const SourceManager &SM = Context.getSourceManager();
-    llvm::stable_sort(Reaching, [&](const ReachingDefinition &A, const ReachingDefinition &B) {
-      if (!A.Where || !B.Where)
-        return !A.Where && B.Where;
-      return SM.isBeforeInTranslationUnit(A.Where->getBeginLoc(), B.Where->getBeginLoc());
-    });
+    std::stable_sort(Flat.begin() + First, Flat.end(),
+                     [&](const ReachingDefinition &A, const ReachingDefinition &B) {
+                       if (!A.Where || !B.Where)
+                         return !A.Where && B.Where;
+                       return SM.isBeforeInTranslationUnit(A.Where->getBeginLoc(),
+                                                           B.Where->getBeginLoc());
+                     });
+    Result.VariableReads.push_back({Use, First, static_cast<unsigned>(Flat.size())});
   }
 
   const FunctionDecl *Function;
@@ -507,12 +673,15 @@ private:
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<ParentMap> Parents;
   std::unique_ptr<ExprMutationAnalyzer> BodyAnalyzer;
+  std::optional<ScopedTraversal> Scope;
 
   llvm::DenseMap<const ValueDecl *, unsigned> Subjects;
   std::vector<const ValueDecl *> SubjectDecls;
   std::vector<bool> IsMember;
   llvm::DenseMap<unsigned, unsigned> EntryDefinition;
+  llvm::DenseMap<unsigned, unsigned> ManyDefinitions;
   std::vector<Definition> Definitions;
+  std::vector<std::pair<int, int64_t>> DefinitionKeys;
 
   llvm::DenseSet<const Expr *> ReadUses, AssignedUses;
   std::vector<std::vector<Event>> Events;
@@ -533,14 +702,27 @@ FunctionDataflow::build(const FunctionDecl *Function, ASTContext &Context,
   return Result;
 }
 
-const ReachingDefinitions *FunctionDataflow::definitionsAt(const DeclRefExpr *Use) const {
-  auto It = VariableReads.find(Use);
-  return It == VariableReads.end() ? nullptr : &It->second;
+void FunctionDataflow::index() {
+  llvm::sort(VariableReads, [](const VariableRead &A, const VariableRead &B) { return A.Use < B.Use; });
+  llvm::sort(MemberReads, [](const auto &A, const auto &B) { return A.first < B.first; });
+  VariableReads.shrink_to_fit();
+  MemberReads.shrink_to_fit();
+  Definitions.shrink_to_fit();
+}
+
+std::optional<llvm::ArrayRef<ReachingDefinition>>
+FunctionDataflow::definitionsAt(const DeclRefExpr *Use) const {
+  auto It = llvm::lower_bound(VariableReads, Use,
+                              [](const VariableRead &R, const DeclRefExpr *U) { return R.Use < U; });
+  if (It == VariableReads.end() || It->Use != Use)
+    return std::nullopt;
+  return llvm::ArrayRef(Definitions).slice(It->Begin, It->End - It->Begin);
 }
 
 ValueRange FunctionDataflow::rangeAt(const MemberExpr *Use) const {
-  auto It = MemberReads.find(Use);
-  return It == MemberReads.end() ? ValueRange() : It->second;
+  auto It = llvm::lower_bound(MemberReads, Use,
+                              [](const auto &R, const MemberExpr *U) { return R.first < U; });
+  return It == MemberReads.end() || It->first != Use ? ValueRange() : It->second;
 }
 
 } // namespace vss

@@ -21,8 +21,11 @@
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace vss {
 
@@ -41,8 +44,6 @@ struct ReachingDefinition {
   ValueRange Range;
 };
 
-using ReachingDefinitions = llvm::SmallVector<ReachingDefinition, 2>;
-
 /// The CFG of one function and the dataflow over it, built once per function;
 /// every query afterwards is a lookup.
 class FunctionDataflow {
@@ -54,10 +55,11 @@ public:
         clang::ExprMutationAnalyzer::Memoized &Mutations);
 
   /// The definitions that reach \p Use, a read of a local variable or
-  /// parameter of this function. Null when the dataflow did not see the read:
-  /// it is not in the function's CFG (unreachable code, another function's
-  /// body) or the variable is not one the dataflow follows.
-  const ReachingDefinitions *definitionsAt(const clang::DeclRefExpr *Use) const;
+  /// parameter of this function, in source order. None when the dataflow did
+  /// not see the read: it is not in the function's CFG (unreachable code,
+  /// another function's body) or the variable is not one the dataflow follows.
+  std::optional<llvm::ArrayRef<ReachingDefinition>>
+  definitionsAt(const clang::DeclRefExpr *Use) const;
 
   /// The values the conditions on the way leave to \p Use, a read of a data
   /// member of *this in this function; every value when nothing is known.
@@ -70,9 +72,19 @@ private:
   FunctionDataflow() = default;
   friend class DataflowBuilder;
 
+  /// Sorts the reads for lookup, once they are all recorded.
+  void index();
+
   bool Analysed = false;
-  llvm::DenseMap<const clang::DeclRefExpr *, ReachingDefinitions> VariableReads;
-  llvm::DenseMap<const clang::MemberExpr *, ValueRange> MemberReads;
+  /// Every read seen, sorted by Use once built: its definitions are
+  /// Definitions[Begin, End). Flat vectors: a function costs what it reads.
+  struct VariableRead {
+    const clang::DeclRefExpr *Use;
+    unsigned Begin, End;
+  };
+  std::vector<VariableRead> VariableReads;
+  std::vector<ReachingDefinition> Definitions;
+  std::vector<std::pair<const clang::MemberExpr *, ValueRange>> MemberReads;
 };
 
 } // namespace vss

@@ -64,6 +64,10 @@ void ValueRange::normalize() {
   }
   if (Lo > Hi)
     Holes.clear();
+  // A bound on the holes keeps the cost of a state bounded; forgetting a hole
+  // only adds a value, which is always sound.
+  if (Holes.size() > MaxHoles)
+    Holes.resize(MaxHoles);
 }
 
 bool ValueRange::isAll() const { return Lo == INT32_MIN && Hi == INT32_MAX && Holes.empty(); }

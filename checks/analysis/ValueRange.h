@@ -52,6 +52,10 @@ public:
   }
   bool operator!=(const ValueRange &Other) const { return !(*this == Other); }
 
+  /// At most this many values are taken out (a switch with more cases keeps
+  /// some of them in its default).
+  static constexpr size_t MaxHoles = 32;
+
 private:
   void normalize();
 

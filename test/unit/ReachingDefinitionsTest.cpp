@@ -56,7 +56,7 @@ std::unique_ptr<Read> readIn(ASTUnit &AST, const std::string &Function, const st
 /// then which of -1, 0, 1 and 2 the range still holds, unless it holds all.
 std::vector<std::string> describe(const Read &R, ASTContext &Context) {
   std::vector<std::string> Out;
-  const vss::ReachingDefinitions *Definitions = R.Dataflow->definitionsAt(R.Use);
+  auto Definitions = R.Dataflow->definitionsAt(R.Use);
   if (!Definitions)
     return {"not seen"};
   for (const ReachingDefinition &D : *Definitions) {
