@@ -294,8 +294,15 @@ bool VssApiModel::returnsApiStatus(const FunctionDecl *Function, const SourceMan
   if (Function->isInStdNamespace())
     return false;
   const FunctionDecl *First = Function->getCanonicalDecl();
-  if (!isApiFunction(First) && !SM.isInSystemHeader(SM.getExpansionLoc(First->getLocation())))
-    return false;
+  if (!isApiFunction(First)) {
+    // The shapes of the SDK's APIs: C functions and methods of COM interfaces,
+    // declared in a system header. A C++ helper of a library included as a
+    // system header is not taken for one.
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(First);
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(First->getLocation())) ||
+        !(First->isExternC() || (Method && Method->isVirtual())))
+      return false;
+  }
   std::string Name = First->getQualifiedNameAsString();
   return llvm::none_of(ApisReturningWriterCodes,
                        [&](llvm::StringRef Listed) { return Listed == Name; });

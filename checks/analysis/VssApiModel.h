@@ -137,8 +137,9 @@ public:
   /// The thread-start APIs the model knows.
   llvm::ArrayRef<ThreadStartSpec> threadStarts() const;
 
-  /// True when \p Function is a Windows, COM or VSS API (declared in a system
-  /// header, or a method of the VSS classes) that returns an HRESULT: its own
+  /// True when \p Function is a Windows, COM or VSS API (a C function or a
+  /// virtual method declared in a system header, or a method of the VSS
+  /// classes) that returns an HRESULT: its own
   /// status, never one of the writer error codes, unless the model lists it
   /// among the APIs whose result may be one (none is known).
   bool returnsApiStatus(const clang::FunctionDecl *Function,

@@ -72,6 +72,9 @@ inline HRESULT HRESULT_FROM_NT(long x) { return (HRESULT)((x) | FACILITY_NT_BIT)
 
 DWORD WINAPI GetLastError(void);
 
+// COM, declared as the SDK declares it (objbase.h): a C function.
+extern "C" HRESULT WINAPI CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit);
+
 // Threads, thread pools, waits and timers.
 typedef unsigned char BOOLEAN;
 typedef void *PVOID;

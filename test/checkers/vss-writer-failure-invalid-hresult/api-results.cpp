@@ -1,12 +1,16 @@
-// The HRESULT a Windows, COM or VSS API returns is its own status, never a
-// writer error code: reported by default, naming the API. What an API writes
-// through an out-parameter, and what a function without a body in the TU
-// returns, stay unknown. ReportApiResults=false turns the rule off.
-// RUN: %check_vss %s vss-writer-failure-invalid-hresult %t
+// The HRESULT a Windows, COM or VSS API returns (a C function or a virtual
+// method of a system header, or a method of the VSS classes) is its own
+// status, never a writer error code: reported by default, naming the API.
+// What an API writes through an out-parameter, what a function without a body
+// in the TU returns, and what a C++ helper of a library included as a system
+// header returns, stay unknown. ReportApiResults=false turns the rule off.
+// RUN: %check_vss %s vss-writer-failure-invalid-hresult %t -- -- -isystem %S/Inputs
 // RUN: %check_vss -check-suffix=OFF %s vss-writer-failure-invalid-hresult %t -- \
-// RUN:   -config="{CheckOptions: {vss-writer-failure-invalid-hresult.ReportApiResults: false}}"
+// RUN:   -config="{CheckOptions: {vss-writer-failure-invalid-hresult.ReportApiResults: false}}" \
+// RUN:   -- -isystem %S/Inputs
 
 #include <vswriter.h>
+#include <writer-helpers.h>
 
 HRESULT FlushLog();
 bool Busy();
@@ -50,6 +54,11 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'hr' holds the result of IVssComponentEx::SetPrepareForBackupFailureMsg, which is never a writer error code; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
     // CHECK-NOTES: :[[@LINE-3]]:13: note: 'hr' is assigned the result of IVssComponentEx::SetPrepareForBackupFailureMsg here
     // CHECK-NOTES: :[[@LINE-35]]:51: note: CSqlWriter::ReportError passes 'hr' to SetWriterFailure here
+    HRESULT hrCom = CoInitializeEx(NULL, 0);
+    if (FAILED(hrCom))
+      SetWriterFailure(hrCom);
+      // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'hrCom' holds the result of CoInitializeEx, which is never a writer error code; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
+      // CHECK-NOTES: :[[@LINE-4]]:13: note: 'hrCom' is assigned the result of CoInitializeEx here
     return false;
   }
 
@@ -75,6 +84,7 @@ public:
     m_pComponent->GetFailure(&hr, &hrApplication, NULL, &dwReserved);
     SetWriterFailure(hr);
     SetWriterFailure(FlushLog());
+    SetWriterFailure(TranslateToWriterError(hrApplication));
     if (FAILED(Unsubscribe()))
       SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE);
     return false;
