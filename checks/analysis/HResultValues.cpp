@@ -2,6 +2,8 @@
 
 #include "HResultValues.h"
 #include "VssApiModel.h"
+#include "Writes.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
@@ -35,12 +37,16 @@ const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee, unsigned I
   return nullptr;
 }
 
-/// Collects every write to a data member in one function body.
+/// Collects every write to a data member in one function body: "m = value"
+/// with its value; any other use that may change it (as WriteAnalysis
+/// decides: ++, taking its address, a non-const reference) as a write that
+/// cannot be followed. Reads never write.
 class FieldWriteCollector : public RecursiveASTVisitor<FieldWriteCollector> {
 public:
   using Writes = llvm::DenseMap<const FieldDecl *,
                                 std::vector<std::pair<const Expr *, SourceLocation>>>;
-  FieldWriteCollector(Writes &Out, const SourceManager &SM) : Out(Out), SM(SM) {}
+  FieldWriteCollector(Writes &Out, ASTContext &Context, ExprMutationAnalyzer::Memoized &Mutations)
+      : Out(Out), Context(Context), Mutations(Mutations) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Lambda bodies are user functions of their own.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
@@ -50,59 +56,63 @@ public:
     return true;
   }
 
-  static const FieldDecl *fieldOf(const Expr *E) {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  }
-  void add(const FieldDecl *Field, const Expr *Value, SourceLocation Loc) {
-    if (Field)
-      Out[Field->getCanonicalDecl()].push_back({Value, SM.getFileLoc(Loc)});
+  void collect(const FunctionDecl *Definition) {
+    Function = Definition;
+    Reads.clear();
+    Assigned.clear();
+    Analysis.reset();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isMemberInitializer() && Init->isWritten())
+          add(Init->getMember(), Init->getInit(), Init->getSourceLocation());
+    TraverseStmt(Definition->getBody());
+    Analysis.reset();
   }
 
+  // Parents are visited first: a member is known to be read, or assigned,
+  // by the time it is visited.
+  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      Reads.insert(Cast->getSubExpr()->IgnoreParens());
+    return true;
+  }
   bool VisitBinaryOperator(BinaryOperator *Binary) {
-    if (const FieldDecl *Field = fieldOf(Binary->getLHS())) {
-      if (Binary->getOpcode() == BO_Assign)
+    if (Binary->getOpcode() != BO_Assign)
+      return true;
+    const Expr *Target = Binary->getLHS()->IgnoreParens();
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
+        Assigned.insert(Target);
         add(Field, Binary->getRHS(), Binary->getBeginLoc());
-      else if (Binary->isCompoundAssignmentOp())
-        add(Field, nullptr, Binary->getOperatorLoc());
-    }
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *Unary) {
-    if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
-      add(fieldOf(Unary->getSubExpr()), nullptr, Unary->getOperatorLoc());
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const FieldDecl *Field = fieldOf(Call->getArg(I));
-      if (!Field)
-        continue;
-      unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) ? 1 : 0;
-      if (isa<CXXOperatorCallExpr>(Call) && I == 0 && Shift) {
-        if (cast<CXXOperatorCallExpr>(Call)->isAssignmentOp())
-          add(Field, nullptr, Call->getExprLoc());
-        continue;
       }
-      QualType ParamType;
-      if (Callee && I >= Shift && I - Shift < Callee->getNumParams())
-        ParamType = Callee->getParamDecl(I - Shift)->getType();
-      if (ParamType.isNull() ||
-          (ParamType->isReferenceType() && !ParamType->getPointeeType().isConstQualified()))
-        add(Field, nullptr, Call->getArg(I)->getExprLoc());
-    }
     return true;
   }
-  void collectInitializers(const CXXConstructorDecl *Ctor) {
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isMemberInitializer() && Init->isWritten())
-        add(Init->getMember(), Init->getInit(), Init->getSourceLocation());
+  bool VisitMemberExpr(MemberExpr *Member) {
+    // Only integers can hold an HRESULT; other members are never followed.
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field || !Field->getType()->isIntegralOrEnumerationType() || Reads.count(Member) ||
+        Assigned.count(Member))
+      return true;
+    if (!Analysis)
+      Analysis.emplace(Function, Context, Mutations);
+    if (Analysis->mayWrite(Member))
+      add(Field, nullptr, Member->getExprLoc());
+    return true;
   }
 
 private:
+  void add(const FieldDecl *Field, const Expr *Value, SourceLocation Loc) {
+    if (Field)
+      Out[Field->getCanonicalDecl()].push_back(
+          {Value, Context.getSourceManager().getFileLoc(Loc)});
+  }
+
   Writes &Out;
-  const SourceManager &SM;
+  ASTContext &Context;
+  ExprMutationAnalyzer::Memoized &Mutations;
+  const FunctionDecl *Function = nullptr;
+  llvm::DenseSet<const Expr *> Reads, Assigned;
+  std::optional<WriteAnalysis> Analysis;
 };
 
 /// True when \p Value can still be a value of \p Range.
@@ -504,14 +514,12 @@ void HResultValueTracer::buildFieldWrites() {
   if (FieldWritesBuilt)
     return;
   FieldWritesBuilt = true;
-  FieldWriteCollector Collector(FieldWrites, Graph.context().getSourceManager());
+  FieldWriteCollector Collector(FieldWrites, Graph.context(), Mutations);
   for (const FunctionDecl *Function : Graph.userFunctions()) {
     const FunctionDecl *Definition = nullptr;
-    if (!Function->hasBody(Definition) || !Definition)
+    if (!Function->hasBody(Definition) || !Definition || Definition->isInvalidDecl())
       continue;
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
-      Collector.collectInitializers(Ctor);
-    Collector.TraverseStmt(Definition->getBody());
+    Collector.collect(Definition);
   }
 }
 

@@ -1,8 +1,8 @@
 //===--- ReachingDefinitions.cpp - Which values reach a read -------------===//
 
 #include "ReachingDefinitions.h"
+#include "Writes.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/Type.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
@@ -65,36 +65,6 @@ constexpr unsigned MaxVisitsPerBlock = 64;
 /// the function.
 constexpr size_t MaxDefinitionsPerVariable = 256;
 
-/// Limits the AST that parent queries see to one function and the callees its
-/// mutations are asked about, for as long as it lives. ExprMutationAnalyzer's
-/// matchers ask for parents; without a scope the first question builds the
-/// parent map of the whole translation unit, windows.h included.
-class ScopedTraversal {
-public:
-  ScopedTraversal(ASTContext &Context, std::vector<Decl *> Scope)
-      : Context(Context), Saved(Context.getTraversalScope()) {
-    Context.setTraversalScope(Scope);
-  }
-  ~ScopedTraversal() { Context.setTraversalScope(Saved); }
-  ScopedTraversal(const ScopedTraversal &) = delete;
-  ScopedTraversal &operator=(const ScopedTraversal &) = delete;
-
-private:
-  ASTContext &Context;
-  std::vector<Decl *> Saved;
-};
-
-/// True for a function with a body and a parameter that is a non-const
-/// lvalue reference: the callees whose bodies say whether an argument is written.
-bool takesWritableReference(const FunctionDecl *Callee, const FunctionDecl *&Definition) {
-  if (!Callee || !Callee->hasBody(Definition) || !Definition)
-    return false;
-  return llvm::any_of(Definition->parameters(), [](const ParmVarDecl *Param) {
-    QualType Type = Param->getType();
-    return Type->isLValueReferenceType() && !Type->getPointeeType().isConstQualified();
-  });
-}
-
 bool isIntegerLike(QualType Type) {
   return !Type.isNull() && !Type->isReferenceType() && !Type.isVolatileQualified() &&
          (Type->isIntegralOrEnumerationType()) && !Type->isBooleanType();
@@ -106,7 +76,8 @@ class DataflowBuilder {
 public:
   DataflowBuilder(const FunctionDecl *Definition, ASTContext &Context,
                   ExprMutationAnalyzer::Memoized &Mutations, FunctionDataflow &Result)
-      : Function(Definition), Context(Context), Mutations(Mutations), Result(Result) {}
+      : Function(Definition), Context(Context), Writes(Definition, Context, Mutations),
+        Result(Result) {}
 
   void run() {
     CFG::BuildOptions Options;
@@ -121,7 +92,7 @@ public:
       subjectOfDecl(Param, /*Member=*/false);
     classifyUses();
     collectEvents();
-    Scope.reset(); // Every mutation question has been asked.
+    Writes.finish(); // Every mutation question has been asked.
     if (!solve())
       return;
     record();
@@ -260,7 +231,7 @@ private:
         Out.push_back({Event::Read, *Subject, 0, Use});
         return;
       }
-      if (!mayWrite(Use))
+      if (!Writes.mayWrite(Use))
         return;
       // A member written in a way not followed: its conditions are void.
       unsigned Def = IsMember[*Subject]
@@ -268,106 +239,6 @@ private:
                          : addDefinition({ReachingDefinition::Unknown, nullptr, S});
       Out.push_back({Event::Define, *Subject, Def});
     }
-  }
-
-  /// Whether a use that does not just read the value may write it, as
-  /// clang's ExprMutationAnalyzer decides, within the full expression.
-  bool mayWrite(const Expr *Use) {
-    if (!Scope)
-      Scope.emplace(Context, traversalScope());
-    const Stmt *Root = fullExpressionOf(Use);
-    ExprMutationAnalyzer::Analyzer Analyzer(*Root, Context, Mutations);
-    const Stmt *Mutation = Analyzer.findMutation(Use);
-    if (!Mutation)
-      return isWrittenThroughAlias(Use);
-    return !isUnmodifiedByCallee(Use, Mutation);
-  }
-
-  /// This function and the callees whose parameters may be asked about.
-  std::vector<Decl *> traversalScope() const {
-    std::vector<Decl *> Decls{const_cast<FunctionDecl *>(Function)};
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{Function};
-    for (const CFGBlock *Block : *Graph)
-      for (const CFGElement &Element : *Block) {
-        auto S = Element.getAs<CFGStmt>();
-        if (!S)
-          continue;
-        const FunctionDecl *Callee = nullptr, *Definition = nullptr;
-        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
-          Callee = Call->getDirectCallee();
-        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S->getStmt()))
-          Callee = Construct->getConstructor();
-        if (takesWritableReference(Callee, Definition) && Seen.insert(Definition).second)
-          Decls.push_back(const_cast<FunctionDecl *>(Definition));
-      }
-    return Decls;
-  }
-
-  /// The statement \p Use is part of, up to the enclosing statement (or
-  /// declaration) of the function body.
-  const Stmt *fullExpressionOf(const Stmt *Use) {
-    if (!Parents)
-      Parents = std::make_unique<ParentMap>(Function->getBody());
-    const Stmt *Current = Use;
-    while (const Stmt *Parent = Parents->getParent(Current)) {
-      if (!isa<Expr>(Parent) && !isa<DeclStmt>(Parent))
-        break;
-      Current = Parent;
-      if (isa<DeclStmt>(Parent))
-        break;
-    }
-    return Current;
-  }
-
-  /// "HRESULT &r = hr;": the analyzer looks within the declaration only, so
-  /// whether r is written later is asked of the whole body.
-  bool isWrittenThroughAlias(const Expr *Use) {
-    const auto *Decls = dyn_cast<DeclStmt>(fullExpressionOf(Use));
-    if (!Decls)
-      return false;
-    for (const Decl *D : Decls->decls()) {
-      const auto *Alias = dyn_cast<VarDecl>(D);
-      if (!Alias || !Alias->getInit() || !Alias->getType()->isReferenceType() ||
-          Alias->getType()->getPointeeType().isConstQualified() ||
-          Alias->getInit()->IgnoreParenImpCasts() != Use)
-        continue;
-      if (!BodyAnalyzer)
-        BodyAnalyzer = std::make_unique<ExprMutationAnalyzer>(*Function->getBody(), Context);
-      if (BodyAnalyzer->isMutated(Alias))
-        return true;
-    }
-    return false;
-  }
-
-  /// A variable passed by non-const reference to a function whose body is in
-  /// the TU: it is written only if that body writes the parameter.
-  bool isUnmodifiedByCallee(const Expr *Use, const Stmt *Mutation) {
-    const FunctionDecl *Callee = nullptr;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(Mutation)) {
-      Callee = Call->getDirectCallee();
-      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
-        Args = Args.drop_front();
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Mutation)) {
-      Callee = Construct->getConstructor();
-      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-    }
-    const FunctionDecl *Definition = nullptr;
-    if (!Callee || !Callee->hasBody(Definition) || !Definition || Definition->isInvalidDecl())
-      return false;
-    for (unsigned I = 0; I < Args.size() && I < Definition->getNumParams(); ++I) {
-      if (Args[I]->IgnoreParens() != Use)
-        continue;
-      const ParmVarDecl *Param = Definition->getParamDecl(I);
-      QualType Type = Param->getType();
-      if (!Type->isLValueReferenceType() || Type->getPointeeType().isConstQualified())
-        return false;
-      return !FunctionParmMutationAnalyzer::getFunctionParmMutationAnalyzer(*Definition, Context,
-                                                                           Mutations)
-                  ->isMutated(Param);
-    }
-    return false;
   }
 
   //===--- Conditions on the edges -----------------------------------------===//
@@ -667,13 +538,10 @@ private:
 
   const FunctionDecl *Function;
   ASTContext &Context;
-  ExprMutationAnalyzer::Memoized &Mutations;
+  WriteAnalysis Writes;
   FunctionDataflow &Result;
 
   std::unique_ptr<CFG> Graph;
-  std::unique_ptr<ParentMap> Parents;
-  std::unique_ptr<ExprMutationAnalyzer> BodyAnalyzer;
-  std::optional<ScopedTraversal> Scope;
 
   llvm::DenseMap<const ValueDecl *, unsigned> Subjects;
   std::vector<const ValueDecl *> SubjectDecls;

@@ -18,6 +18,9 @@ template <class... Args> void Trace(const wchar_t *wszFormat, Args... args) {}
 template <class T> void TraceRef(T &&value) { LogHr(value); }
 
 class CSqlWriter : public CVssWriterEx2 {
+  HRESULT m_hrLast;
+  HRESULT m_hrTranslated;
+
   // The logging shape of real writers: the value is printed, then reported.
   bool Fail(HRESULT hr, const wchar_t *wszWhy) {
     LogPrintf(L"%ls failed: 0x%08lx\n", wszWhy, hr);
@@ -78,5 +81,21 @@ public:
     SetWriterFailure(hrLambda);
     return false;
   }
-  bool STDMETHODCALLTYPE OnAbort() { return true; }
+
+  // The same for data members, wherever they are written.
+  CSqlWriter() : m_hrLast(VSS_E_WRITERERROR_RETRYABLE), m_hrTranslated(E_FAIL) {}
+  void Remember(HRESULT hr) {
+    if (FAILED(hr))
+      m_hrLast = E_UNEXPECTED;
+    LogPrintf(L"last error: 0x%08lx\n", m_hrLast);
+    LogHrRef(m_hrLast);
+    Translate(m_hrTranslated);
+  }
+  bool STDMETHODCALLTYPE OnAbort() {
+    SetWriterFailure(m_hrLast);
+    // CHECK-NOTES: :[[@LINE-1]]:22: warning: E_UNEXPECTED (0x8000FFFF) is not a writer error code; SetWriterFailure accepts only VSS_E_WRITERERROR_* (use VSS_E_WRITERERROR_RETRYABLE for transient failures, VSS_E_WRITERERROR_NONRETRYABLE otherwise) [vss-writer-failure-invalid-hresult]
+    // CHECK-NOTES: :[[@LINE-8]]:7: note: 'm_hrLast' is assigned E_UNEXPECTED (0x8000FFFF) here
+    SetWriterFailure(m_hrTranslated);
+    return true;
+  }
 };
