@@ -67,7 +67,7 @@ constexpr size_t MaxDefinitionsPerVariable = 256;
 
 bool isIntegerLike(QualType Type) {
   return !Type.isNull() && !Type->isReferenceType() && !Type.isVolatileQualified() &&
-         (Type->isIntegralOrEnumerationType()) && !Type->isBooleanType();
+         Type->isIntegralOrEnumerationType() && !Type->isBooleanType();
 }
 
 } // namespace
@@ -303,24 +303,27 @@ private:
 
   //===--- The dataflow ----------------------------------------------------===//
 
-  static void define(State &S, unsigned Subject, unsigned Def) {
+  /// The facts of \p Subject in \p S, a sorted state.
+  template <typename StateT> static auto factsOf(StateT &S, unsigned Subject) {
     auto Begin = llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
     auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
-    Begin = S.erase(Begin, End);
-    S.insert(Begin, Fact{Subject, Def, ValueRange()});
+    return llvm::make_range(Begin, End);
+  }
+
+  static void define(State &S, unsigned Subject, unsigned Def) {
+    auto Facts = factsOf(S, Subject);
+    S.insert(S.erase(Facts.begin(), Facts.end()), Fact{Subject, Def, ValueRange()});
   }
 
   static void forget(State &S, unsigned Subject) {
-    auto Begin = llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
-    auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
-    S.erase(Begin, End);
+    auto Facts = factsOf(S, Subject);
+    S.erase(Facts.begin(), Facts.end());
   }
 
   static void restrict(State &S, const EdgeFacts &Facts) {
     for (const auto &[Subject, Range] : Facts)
-      for (Fact &F : S)
-        if (F.Subject == Subject)
-          F.Range = F.Range.intersect(Range);
+      for (Fact &F : factsOf(S, Subject))
+        F.Range = F.Range.intersect(Range);
     llvm::erase_if(S, [](const Fact &F) { return F.Range.isEmpty(); });
   }
 
@@ -504,12 +507,12 @@ private:
   }
 
   void recordRead(const State &S, const Event &E) {
-    auto Begin = llvm::lower_bound(S, E.Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
+    auto Facts = factsOf(S, E.Subject);
     if (IsMember[E.Subject]) {
       ValueRange Range;
       bool Any = false;
-      for (auto It = Begin; It != S.end() && It->Subject == E.Subject; ++It) {
-        Range = Any ? Range.join(It->Range) : It->Range;
+      for (const Fact &F : Facts) {
+        Range = Any ? Range.join(F.Range) : F.Range;
         Any = true;
       }
       Result.MemberReads.push_back({cast<MemberExpr>(E.Use), Range});
@@ -520,9 +523,9 @@ private:
       return;
     std::vector<ReachingDefinition> &Flat = Result.Definitions;
     unsigned First = Flat.size();
-    for (auto It = Begin; It != S.end() && It->Subject == E.Subject; ++It) {
-      const Definition &D = Definitions[It->Def];
-      Flat.push_back({D.Kind, D.Value, D.Where, It->Range});
+    for (const Fact &F : Facts) {
+      const Definition &D = Definitions[F.Def];
+      Flat.push_back({D.Kind, D.Value, D.Where, F.Range});
     }
     // Source order (the entry first), whatever the order of the CFG's blocks.
     const SourceManager &SM = Context.getSourceManager();
