@@ -161,7 +161,9 @@ private:
 
   //===--- What each element does ----------------------------------------===//
 
-  /// Which uses only read the value, and which are the left side of "=".
+  /// Which uses only read the value, and which are the left side of "=". An
+  /// lvalue-to-rvalue conversion copies the value, so nothing can write
+  /// through it: the common case needs no ExprMutationAnalyzer question.
   void classifyUses() {
     for (const CFGBlock *Block : *Graph)
       for (const CFGElement &Element : *Block) {
