@@ -65,7 +65,7 @@ void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
   // One breadth-first traversal from every Identify handler at once: each
   // offending call is reported once, with a shortest path from its handler.
   Reachability Reached = Analysis.callGraph().reachableFrom(
-      IdentifyHandlers, [](const CallSite &) { return true; },
+      IdentifyHandlers, runsCallee,
       [&](const FunctionDecl *Function) {
         return Analysis.isUserFunction(Function) && ReportingCallName(Function).empty();
       });

@@ -83,7 +83,7 @@ void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
         Entries.push_back(Entry);
 
   Reachability Reached = Graph.reachableFrom(
-      Entries, [](const CallSite &) { return true; },
+      Entries, runsCallee,
       [&](const FunctionDecl *Function) {
         return Analysis.isUserFunction(Function) && !Model.failureReportingCall(Function);
       });

@@ -1,6 +1,8 @@
 //===--- CallGraph.cpp - On-demand call graph of a translation unit ------===//
 
 #include "CallGraph.h"
+#include "Callables.h"
+#include "VssApiModel.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -49,10 +51,16 @@ public:
     const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(CalleeExpr))
       CalleeRefs.insert(Ref);
-    const FunctionDecl *Callee = Call->getDirectCallee();
     // A call with errors in it is not trusted (and newer clang drops it).
-    if (!Callee || Call->containsErrors())
+    if (Call->containsErrors())
       return true;
+    if (const Expr *Invoked = CallableFlow::invokedCallable(Call))
+      for (const FunctionDecl *Target : Graph.callables().targetsOf(Invoked))
+        add(Target, Call, Call->getExprLoc(), CallEdgeKind::CallableInvocation);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    addCallbackArguments(Call, Callee);
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     bool Virtual = Method && Method->isVirtual();
     if (Virtual) {
@@ -67,6 +75,23 @@ public:
     for (const CXXMethodDecl *Override : Graph.overridesOf(Method))
       add(Override, Call, Call->getExprLoc(), CallEdgeKind::VirtualCall);
     return true;
+  }
+
+  /// A callable given to a function whose body is not in the TU (a callback
+  /// API such as EnumWindows, a helper defined elsewhere) may run there. A
+  /// thread start runs it on another thread instead: not an edge.
+  void addCallbackArguments(const CallExpr *Call, const FunctionDecl *Callee) {
+    if (Callee->hasBody() || Callee->getBuiltinID() || isThreadStartApi(Callee))
+      return;
+    for (const Expr *Argument : Call->arguments())
+      for (const FunctionDecl *Target : Graph.callables().targetsOf(Argument))
+        add(Target, Call, Argument->getExprLoc(), CallEdgeKind::CallbackArgument);
+  }
+
+  static bool isThreadStartApi(const FunctionDecl *Callee) {
+    std::string Name = sourceQualifiedName(Callee);
+    return llvm::any_of(VssApiModel::get().threadStarts(),
+                        [&](const ThreadStartSpec &Spec) { return Spec.Name == Name; });
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -151,12 +176,10 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 8> CalleeRefs;
 };
 
-/// Calls \p Visit for every declaration outside system headers, with the
-/// members of classes and of template specializations, but never looks into a
-/// function body or into a system header's namespace, class or extern block:
-/// the walk is linear in the size of the user's code, not of windows.h or <map>.
-template <typename VisitFn>
-void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM, VisitFn Visit) {
+} // namespace
+
+void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM,
+                     llvm::function_ref<void(const Decl *)> Visit) {
   llvm::SmallVector<const DeclContext *, 32> Worklist{TU};
   llvm::DenseSet<const DeclContext *> Seen;
   auto Push = [&](const DeclContext *Context) {
@@ -188,7 +211,19 @@ void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM, Vis
   }
 }
 
-} // namespace
+
+CallGraph::CallGraph(ASTContext &Context) : Context(Context) {}
+CallGraph::~CallGraph() = default;
+
+CallableFlow &CallGraph::callables() {
+  if (!Callables)
+    Callables = std::make_unique<CallableFlow>(*this);
+  return *Callables;
+}
+
+bool runsCallee(const CallSite &Site) {
+  return Site.Kind != CallEdgeKind::LambdaCreation && Site.Kind != CallEdgeKind::FunctionReference;
+}
 
 llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
   if (UserFunctionsBuilt)

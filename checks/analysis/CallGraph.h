@@ -30,9 +30,15 @@ enum class CallEdgeKind {
   VirtualCall,    ///< A virtual call, to one of the overrides it may reach.
   Construction,   ///< A constructor run by a declaration or expression.
   Destruction,    ///< A destructor run implicitly at the end of a lifetime.
-  LambdaCreation, ///< A lambda created here; its body may run from here on.
-  FunctionReference, ///< A function named without being called (a callback).
+  LambdaCreation, ///< A lambda created here; creating it does not run it.
+  FunctionReference, ///< A function named without being called; naming it does not run it.
+  CallableInvocation, ///< A stored callable run here (std::function, a function pointer).
+  CallbackArgument,   ///< A callable given to a function without a body here, which may run it.
 };
+
+/// True for the edges along which the callee runs as part of the caller:
+/// not the creation of a lambda or the mention of a function.
+bool runsCallee(const struct CallSite &Site);
 
 /// One edge of the call graph: \c Caller reaches \c Callee at \c Site.
 struct CallSite {
@@ -51,6 +57,7 @@ struct CallSite {
 using CallPath = llvm::SmallVector<const CallSite *, 8>;
 
 class CallGraph;
+class CallableFlow;
 
 /// The result of a breadth-first traversal from one or more roots: every
 /// function reached, in order of distance, with a shortest path to each.
@@ -74,7 +81,8 @@ private:
 
 class CallGraph {
 public:
-  explicit CallGraph(clang::ASTContext &Context) : Context(Context) {}
+  explicit CallGraph(clang::ASTContext &Context);
+  ~CallGraph();
 
   /// The outgoing edges of \p Function (empty when it has no body here).
   llvm::ArrayRef<CallSite> callSites(const clang::FunctionDecl *Function);
@@ -109,6 +117,9 @@ public:
   void forEachReachedCall(const Reachability &Reached,
                           llvm::function_ref<void(const CallSite &)> Visit);
 
+  /// Where the TU's callables go, and what a stored one runs. Built on first use.
+  CallableFlow &callables();
+
   clang::ASTContext &context() const { return Context; }
 
 private:
@@ -116,6 +127,7 @@ private:
   void buildCallers();
 
   clang::ASTContext &Context;
+  std::unique_ptr<CallableFlow> Callables;
   /// Canonical function -> its edges. Node-based, so references stay valid.
   std::unordered_map<const clang::FunctionDecl *, std::vector<CallSite>> Edges;
   bool OverrideIndexBuilt = false;
@@ -131,6 +143,13 @@ private:
                      std::vector<const clang::CXXMethodDecl *>>
       AllOverrides;
 };
+
+/// Calls \p Visit for every declaration outside system headers, with the
+/// members of classes and of template specializations, but never looks into a
+/// function body or into a system header's namespace, class or extern block:
+/// the walk is linear in the size of the user's code, not of windows.h or <map>.
+void forEachUserDecl(const clang::TranslationUnitDecl *TU, const clang::SourceManager &SM,
+                     llvm::function_ref<void(const clang::Decl *)> Visit);
 
 /// How a function is named to the user: its qualified name as written in the
 /// source, or "the lambda" for a lambda's call operator.

@@ -1,6 +1,8 @@
 //===--- Diagnostics.cpp - How vss-* checks explain a finding ------------===//
 
 #include "Diagnostics.h"
+#include "Callables.h"
+#include "HResultValues.h"
 
 namespace vss {
 
@@ -24,9 +26,25 @@ void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step) 
   case CallEdgeKind::FunctionReference:
     Format = "%0 passes %1 here as a callback";
     break;
+  case CallEdgeKind::CallableInvocation:
+    Format = "%0 calls %1 here through '%2'";
+    break;
+  case CallEdgeKind::CallbackArgument:
+    Format = "%0 passes %1 here to %2, which may call it";
+    break;
+  }
+  std::string Through;
+  if (const auto *Call = llvm::dyn_cast_or_null<clang::CallExpr>(Step.Site)) {
+    const clang::ASTContext &Context = Step.Caller->getASTContext();
+    if (Step.Kind == CallEdgeKind::CallableInvocation) {
+      if (const clang::Expr *Invoked = CallableFlow::invokedCallable(Call))
+        Through = spelledText(Invoked, Context);
+    } else if (Step.Kind == CallEdgeKind::CallbackArgument && Call->getDirectCallee()) {
+      Through = describeFunction(Call->getDirectCallee());
+    }
   }
   Check.diag(Step.Loc, Format, clang::DiagnosticIDs::Note)
-      << describeFunction(Step.Caller) << describeFunction(Step.Callee);
+      << describeFunction(Step.Caller) << describeFunction(Step.Callee) << Through;
 }
 
 } // namespace vss

@@ -21,11 +21,14 @@ uint32_t low32(const llvm::APSInt &Value) {
   return static_cast<uint32_t>(Value.extOrTrunc(64).getZExtValue());
 }
 
-/// The argument of \p Site that initialises parameter \p Index of \p Callee.
+/// The argument of \p Site that initialises parameter \p Index of \p Callee
+/// (also when Site runs a stored callable: m_fail(E_FAIL), std::invoke(f, hr)).
 const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee, unsigned Index) {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Site)) {
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
-                             !cast<CXXMethodDecl>(Callee)->isStatic()
+    const FunctionDecl *Direct = Call->getDirectCallee();
+    unsigned Shift = (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
+                      !cast<CXXMethodDecl>(Direct)->isStatic()) ||
+                             VssApiModel::get().isInvoke(Direct)
                          ? 1
                          : 0;
     if (Index + Shift < Call->getNumArgs())
@@ -497,8 +500,8 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
   ValueStep Forwarded{ValueStep::Forwarding, SM.getFileLoc(Where.At->getExprLoc()), Param,
                       Function, Where.Callee};
   for (const CallSite *Site : Callers) {
-    if (Site->Kind == CallEdgeKind::LambdaCreation || Site->Kind == CallEdgeKind::FunctionReference ||
-        Site->Kind == CallEdgeKind::Destruction)
+    if (!runsCallee(*Site) || Site->Kind == CallEdgeKind::Destruction ||
+        Site->Kind == CallEdgeKind::CallbackArgument)
       continue;
     const Expr *Argument = argumentFor(Site->Site, Function, Index);
     if (!Argument)

@@ -1,6 +1,7 @@
 //===--- VssApiModel.cpp - The one place that knows the VSS writer API ---===//
 
 #include "VssApiModel.h"
+#include "CallGraph.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -51,23 +52,25 @@ const WriterErrorCode WriterErrorCodes[] = {
 };
 
 // Everything that runs a callable on another thread (VSS-API.md, rule 3).
+// Name, callable argument (-1: the last), takes a std::launch policy, and the
+// argument handed to the callable (-1: none).
 const ThreadStartSpec ThreadStarts[] = {
     {"std::thread", 0},
     {"std::jthread", 0},
     {"std::async", 0, /*TakesLaunchPolicy=*/true},
-    {"_beginthread", 0},
-    {"_beginthreadex", 2},
-    {"CreateThread", 2},
-    {"CreateRemoteThread", 3},
-    {"CreateRemoteThreadEx", 3},
-    {"QueueUserWorkItem", 0},
-    {"TrySubmitThreadpoolCallback", 0},
-    {"CreateThreadpoolWork", 0},
-    {"CreateThreadpoolTimer", 0},
-    {"CreateThreadpoolWait", 0},
-    {"CreateThreadpoolIo", 1},
-    {"RegisterWaitForSingleObject", 2},
-    {"CreateTimerQueueTimer", 2},
+    {"_beginthread", 0, false, 2},
+    {"_beginthreadex", 2, false, 3},
+    {"CreateThread", 2, false, 3},
+    {"CreateRemoteThread", 3, false, 4},
+    {"CreateRemoteThreadEx", 3, false, 4},
+    {"QueueUserWorkItem", 0, false, 1},
+    {"TrySubmitThreadpoolCallback", 0, false, 1},
+    {"CreateThreadpoolWork", 0, false, 1},
+    {"CreateThreadpoolTimer", 0, false, 1},
+    {"CreateThreadpoolWait", 0, false, 1},
+    {"CreateThreadpoolIo", 1, false, 2},
+    {"RegisterWaitForSingleObject", 2, false, 3},
+    {"CreateTimerQueueTimer", 2, false, 3},
     {"concurrency::create_task", 0},
     {"concurrency::parallel_for", -1},
     {"concurrency::parallel_for_each", -1},
@@ -75,6 +78,14 @@ const ThreadStartSpec ThreadStarts[] = {
     {"Concurrency::parallel_for", -1},
     {"Concurrency::parallel_for_each", -1},
 };
+
+// The standard library's type-erasing wrappers of a callable.
+constexpr llvm::StringLiteral CallableWrappers[] = {
+    "std::function", "std::move_only_function", "std::copyable_function",
+    "std::packaged_task"};
+constexpr llvm::StringLiteral InvokeFunctions[] = {"std::invoke", "std::invoke_r"};
+constexpr llvm::StringLiteral BindFunctions[] = {"std::bind", "std::bind_front",
+                                                 "std::bind_back"};
 
 constexpr uint32_t SuccessCode = 0x00000000;
 constexpr uint32_t PartialFailureCode = 0x80042336;
@@ -273,6 +284,23 @@ VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
 }
 
 llvm::ArrayRef<ThreadStartSpec> VssApiModel::threadStarts() const { return ThreadStarts; }
+
+bool VssApiModel::isCallableWrapper(const CXXRecordDecl *Record) const {
+  if (!Record || !Record->getIdentifier())
+    return false;
+  std::string Name = sourceQualifiedName(Record);
+  return llvm::is_contained(CallableWrappers, Name);
+}
+
+bool VssApiModel::isInvoke(const FunctionDecl *Function) const {
+  return Function && Function->getIdentifier() &&
+         llvm::is_contained(InvokeFunctions, sourceQualifiedName(Function));
+}
+
+bool VssApiModel::isBind(const FunctionDecl *Function) const {
+  return Function && Function->getIdentifier() &&
+         llvm::is_contained(BindFunctions, sourceQualifiedName(Function));
+}
 
 bool VssApiModel::isHResultType(QualType Type) const {
   while (!Type.isNull()) {

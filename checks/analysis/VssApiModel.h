@@ -75,6 +75,10 @@ struct ThreadStartSpec {
   /// True for std::async: a leading std::launch policy shifts the callable,
   /// and std::launch::deferred alone runs it on the caller's thread.
   bool TakesLaunchPolicy = false;
+  /// Index of the argument handed to the callable (CreateThread's
+  /// lpParameter), or -1. A callable passed there runs on the new thread too:
+  /// the thread function is a trampoline that calls it.
+  int ContextArgument = -1;
 };
 
 /// A writer error code (or a code that must not be passed as one).
@@ -136,6 +140,18 @@ public:
 
   /// The thread-start APIs the model knows.
   llvm::ArrayRef<ThreadStartSpec> threadStarts() const;
+
+  /// True for the standard library's type-erasing callable wrappers
+  /// (std::function, std::move_only_function, std::packaged_task, ...): what
+  /// they are constructed from is what their operator() runs.
+  bool isCallableWrapper(const clang::CXXRecordDecl *Record) const;
+
+  /// True for std::invoke and std::invoke_r: the first argument is called.
+  bool isInvoke(const clang::FunctionDecl *Function) const;
+
+  /// True for std::bind and std::bind_front: the first argument is what the
+  /// result calls.
+  bool isBind(const clang::FunctionDecl *Function) const;
 
   /// True when \p Function is a Windows, COM or VSS API (a C function or a
   /// virtual method declared in a system header, or a method of the VSS

@@ -65,10 +65,10 @@ public:
 // CHECK-NOTES: 55:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
 // CHECK-NOTES: 48:63: note: ForEachDatabase calls CheckpointFailure::operator() here
 // CHECK-NOTES: 53:38: warning: SetWriterFailure must not be called while handling Identify (reached from CMailWriter::OnIdentify)
-// CHECK-NOTES: 53:17: note: CMailWriter::OnIdentify creates the lambda here
+// CHECK-NOTES: 54:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
+// CHECK-NOTES: 48:63: note: ForEachDatabase calls the lambda here
 // CHECK-NOTES: 56:11: warning: SetWriterFailureEx must not be called while handling Identify (reached from CMailWriter::OnIdentify)
 // CHECK-NOTES: 56:5: note: CMailWriter::OnIdentify calls the lambda here
-
 // Virtual dispatch, base-class helpers, RAII guards and class templates.
 class CWriterBase : public CVssWriterEx2 {
 public:
