@@ -79,9 +79,13 @@ public:
 
   /// A callable given to a function whose body is not in the TU (a callback
   /// API such as EnumWindows, a helper defined elsewhere) may run there. A
-  /// thread start runs it on another thread instead: not an edge.
+  /// thread start runs it on another thread instead: not an edge. What the
+  /// standard library does with it (store it in a std::function, call it in
+  /// std::for_each) is seen in its instantiated bodies.
   void addCallbackArguments(const CallExpr *Call, const FunctionDecl *Callee) {
-    if (Callee->hasBody() || Callee->getBuiltinID() || isThreadStartApi(Callee))
+    if (Callee->hasBody() || Callee->getBuiltinID() ||
+        Callee->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace() ||
+        isThreadStartApi(Callee))
       return;
     for (const Expr *Argument : Call->arguments())
       for (const FunctionDecl *Target : Graph.callables().targetsOf(Argument))
