@@ -103,8 +103,20 @@ void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
                    "call runs on a worker thread started by %1 in %2; pass the error back "
                    "to %3 and report it there")
         << Spec->DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
-    diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
-        << describeFunction(Starter) << Start.Api;
+    if (Start.Underlying == Start.Api)
+      diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
+          << describeFunction(Starter) << Start.Api;
+    else
+      diag(Start.Site->Loc, "%0 starts a worker thread here with %1, which hands it to %2",
+           DiagnosticIDs::Note)
+          << describeFunction(Starter) << Start.Api << Start.Underlying;
+    for (const ThreadStartStep &Step : Start.Steps)
+      diag(Step.Site->Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+          << describeFunction(Step.Site->Caller) << Step.Param->getName()
+          << sourceQualifiedName(Step.Site->Kind == CallEdgeKind::Construction
+                                     ? static_cast<const NamedDecl *>(
+                                           cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
+                                     : Step.Site->Callee);
     for (const CallSite *Step : Reached.pathTo(Site.Caller))
       emitCallPathNote(*this, *Step);
   });

@@ -2,6 +2,7 @@
 
 #include "CallGraph.h"
 #include "Callables.h"
+#include "ThreadStarts.h"
 #include "VssApiModel.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -57,6 +58,11 @@ public:
     if (const Expr *Invoked = CallableFlow::invokedCallable(Call))
       for (const FunctionDecl *Target : Graph.callables().targetsOf(Invoked))
         add(Target, Call, Call->getExprLoc(), CallEdgeKind::CallableInvocation);
+    // std::async(std::launch::deferred, f) runs f where the result is waited
+    // for, on this thread: as good as a call here.
+    if (const Expr *Deferred = deferredCallable(Call, Graph.context()))
+      for (const FunctionDecl *Target : Graph.callables().targetsOf(Deferred))
+        add(Target, Call, Deferred->getExprLoc(), CallEdgeKind::CallableInvocation);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;

@@ -1,95 +1,23 @@
 //===--- ThreadStarts.cpp - Where user code hands a callable to a thread -===//
 
 #include "ThreadStarts.h"
+#include "Callables.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 
 using namespace clang;
 
 namespace vss {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (true) {
-    const Expr *Before = E;
-    E = E->IgnoreImplicit()->IgnoreParenCasts();
-    // Copies and moves of the callable, and its conversion to std::function.
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-      if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
-          (Construct->getConstructor()->isCopyOrMoveConstructor() ||
-           sourceQualifiedName(Construct->getConstructor()->getParent()) == "std::function"))
-        E = Construct->getArg(0);
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    if (E == Before)
-      return E;
-  }
-}
-
-void addFunction(const FunctionDecl *Function, CallGraph &Graph,
-                 llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
-  if (!Function)
-    return;
-  Out.push_back(Function);
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (Method->isVirtual())
-      for (const CXXMethodDecl *Override : Graph.overridesOf(Method))
-        Out.push_back(Override);
-}
-
-/// The functions a thread entered through \p Callable runs first.
-void resolveCallable(const Expr *Callable, CallGraph &Graph, unsigned Depth,
-                     llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
-  if (!Callable || Depth > 8)
-    return;
-  const Expr *E = strip(Callable);
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
-    if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator())
-      for (const FunctionDecl *Specialization : Generic->specializations())
-        Out.push_back(Specialization);
-    else
-      Out.push_back(Lambda->getCallOperator());
-    return;
-  }
-  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E))
-    if (AddressOf->getOpcode() == UO_AddrOf)
-      return resolveCallable(AddressOf->getSubExpr(), Graph, Depth + 1, Out);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
-      return addFunction(Function, Graph, Out);
-    // A local that holds the callable: auto worker = [this] { ... };
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Var->hasLocalStorage() && Var->getInit() && !Var->getType()->isReferenceType())
-        resolveCallable(Var->getInit(), Graph, Depth + 1, Out);
-    if (!Out.empty())
-      return;
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Call->getNumArgs() > 0) {
-      std::string Name = sourceQualifiedName(Callee);
-      if (Name == "std::bind" || Name == "std::bind_front")
-        return resolveCallable(Call->getArg(0), Graph, Depth + 1, Out);
-    }
-  }
-  // A functor: every call operator of its class.
-  const CXXRecordDecl *Record = E->getType().isNull() ? nullptr
-                                                      : E->getType()->getAsCXXRecordDecl();
-  if (Record && Record->hasDefinition() && !Record->isLambda()) {
-    for (const Decl *Member : Record->getDefinition()->decls()) {
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Member)) {
-        if (Method->getOverloadedOperator() == OO_Call)
-          addFunction(Method, Graph, Out);
-      } else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member)) {
-        if (Template->getTemplatedDecl()->getOverloadedOperator() == OO_Call)
-          for (const FunctionDecl *Specialization : Template->specializations())
-            Out.push_back(Specialization);
-      }
-    }
-  }
-}
+/// Wrappers are followed this deep (the standard library's own take four or
+/// five levels from emplace_back to the std::thread constructor).
+constexpr unsigned MaxWrapperDepth = 12;
 
 /// True when \p Policy is exactly std::launch::deferred: the callable then
 /// runs on the thread that waits for the result.
@@ -109,52 +37,185 @@ bool isLaunchPolicy(const Expr *Argument) {
   return Enum && Enum->getDecl()->getName() == "launch";
 }
 
+/// The arguments of a call or construction, and what its catalogue entry is
+/// looked up by (the function, or the class of a constructor).
+struct CallShape {
+  llvm::ArrayRef<const Expr *> Args;
+  const NamedDecl *Api = nullptr;
+};
+
+CallShape shapeOf(const CallSite &Site) {
+  CallShape Shape;
+  if (Site.Kind == CallEdgeKind::Call) {
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site)) {
+      Shape.Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+      // operator() and other operators of an object: the object comes first.
+      if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Site.Callee) && !Shape.Args.empty())
+        Shape.Args = Shape.Args.drop_front();
+      Shape.Api = Site.Callee;
+    }
+  } else if (Site.Kind == CallEdgeKind::Construction) {
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Site.Site)) {
+      Shape.Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+      Shape.Api = cast<CXXConstructorDecl>(Site.Callee)->getParent();
+    }
+  }
+  return Shape;
+}
+
+/// How a call starts a thread: the arguments that run on it.
+struct Route {
+  std::string Api;
+  llvm::SmallVector<unsigned, 2> Arguments;
+  llvm::SmallVector<ThreadStartStep, 2> Steps; ///< Inside the callee, down to the API.
+};
+
+/// A parameter of a wrapper that runs on a thread the wrapper starts.
+struct ParameterRoute {
+  unsigned Param;
+  std::string Api;
+  llvm::SmallVector<ThreadStartStep, 2> Steps; ///< From the wrapper's own call down.
+};
+
+class ThreadStartFinder {
+public:
+  ThreadStartFinder(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra)
+      : Graph(Graph), Extra(Extra) {}
+
+  /// The routes by which \p Site starts threads (none for most calls).
+  llvm::SmallVector<Route, 1> routesOf(const CallSite &Site, unsigned Depth) {
+    llvm::SmallVector<Route, 1> Routes;
+    CallShape Shape = shapeOf(Site);
+    if (!Shape.Api || Shape.Args.empty())
+      return Routes;
+    if (const ThreadStartSpec *Spec = catalogued(Shape.Api)) {
+      int Callable = Spec->CallableArgument < 0 ? static_cast<int>(Shape.Args.size()) - 1
+                                                : Spec->CallableArgument;
+      if (Spec->TakesLaunchPolicy && isLaunchPolicy(Shape.Args[0])) {
+        if (isDeferredOnly(Shape.Args[0], Graph.context()))
+          return Routes; // Runs on the waiting thread, not on a new one.
+        ++Callable;
+      }
+      Route R{Spec->Name.str(), {}, {}};
+      for (int Index : {Callable, Spec->ContextArgument})
+        if (Index >= 0 && Index < static_cast<int>(Shape.Args.size()))
+          R.Arguments.push_back(Index);
+      Routes.push_back(std::move(R));
+      return Routes;
+    }
+    for (const ParameterRoute &Inner : parameterRoutes(Site.Callee, Depth + 1))
+      if (Inner.Param < Shape.Args.size())
+        Routes.push_back({Inner.Api, {Inner.Param}, Inner.Steps});
+    return Routes;
+  }
+
+  /// The parameters of \p Function that run on a thread it starts, directly
+  /// or through the functions it passes them to. Memoized; recursion and
+  /// depth end in "none".
+  llvm::ArrayRef<ParameterRoute> parameterRoutes(const FunctionDecl *Function, unsigned Depth) {
+    Function = Function->getCanonicalDecl();
+    auto Known = Inferred.find(Function);
+    if (Known != Inferred.end())
+      return *Known->second;
+    if (Depth > MaxWrapperDepth)
+      return {};
+    // In progress: a recursive wrapper adds nothing. The vector is owned
+    // apart from the map, so what callers hold stays valid as it grows.
+    std::vector<ParameterRoute> &Slot =
+        *(Inferred[Function] = std::make_unique<std::vector<ParameterRoute>>());
+    const FunctionDecl *Definition = nullptr;
+    std::vector<ParameterRoute> Found;
+    if (Function->hasBody(Definition) && Definition && !Definition->isInvalidDecl() &&
+        Definition->getNumParams() > 0) {
+      for (const CallSite &Inner : Graph.callSites(Definition)) {
+        if (Inner.Kind != CallEdgeKind::Call && Inner.Kind != CallEdgeKind::Construction)
+          continue;
+        CallShape Shape = shapeOf(Inner);
+        // Only a call that passes one of the wrapper's parameters can make it a start.
+        if (llvm::none_of(Shape.Args, [&](const Expr *Argument) {
+              return CallableFlow::forwardedParameter(Argument, Definition) != nullptr;
+            }))
+          continue;
+        for (const Route &R : routesOf(Inner, Depth))
+          for (unsigned Index : R.Arguments)
+            if (const ParmVarDecl *Param =
+                    CallableFlow::forwardedParameter(Shape.Args[Index], Definition)) {
+              ParameterRoute Route{Param->getFunctionScopeIndex(), R.Api, {{&Inner, Param}}};
+              Route.Steps.append(R.Steps.begin(), R.Steps.end());
+              if (llvm::none_of(Found, [&](const ParameterRoute &Other) {
+                    return Other.Param == Route.Param;
+                  }))
+                Found.push_back(std::move(Route));
+            }
+      }
+    }
+    Slot = std::move(Found);
+    return Slot;
+  }
+
+  std::vector<ThreadStart> findAll() {
+    std::vector<ThreadStart> Starts;
+    const SourceManager &SM = Graph.context().getSourceManager();
+    for (const FunctionDecl *Function : Graph.userFunctions()) {
+      for (const CallSite &Site : Graph.callSites(Function)) {
+        if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::Construction)
+          continue;
+        CallShape Shape = shapeOf(Site);
+        // A call with no argument that can be a callable starts nothing.
+        if (Shape.Args.empty())
+          continue;
+        for (const Route &R : routesOf(Site, 0)) {
+          ThreadStart Start{&Site, sourceQualifiedName(Shape.Api), R.Api, {}, {}};
+          for (const ThreadStartStep &Step : R.Steps)
+            if (!SM.isInSystemHeader(SM.getExpansionLoc(Step.Site->Loc)))
+              Start.Steps.push_back(Step);
+          for (unsigned Index : R.Arguments) {
+            // A wrapper's own parameter is started at each call of the
+            // wrapper, where the notes can say what it is given.
+            if (CallableFlow::forwardedParameter(Shape.Args[Index], Function))
+              continue;
+            for (const FunctionDecl *Entry : Graph.callables().targetsOf(Shape.Args[Index]))
+              Start.Entries.push_back(Entry);
+          }
+          if (!Start.Entries.empty())
+            Starts.push_back(std::move(Start));
+        }
+      }
+    }
+    return Starts;
+  }
+
+private:
+  const ThreadStartSpec *catalogued(const NamedDecl *Api) {
+    std::string Name = sourceQualifiedName(Api);
+    for (llvm::ArrayRef<ThreadStartSpec> Catalogue : {VssApiModel::get().threadStarts(), Extra})
+      for (const ThreadStartSpec &Candidate : Catalogue)
+        if (Candidate.Name == Name)
+          return &Candidate;
+    return nullptr;
+  }
+
+  CallGraph &Graph;
+  llvm::ArrayRef<ThreadStartSpec> Extra;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<std::vector<ParameterRoute>>> Inferred;
+};
+
 } // namespace
 
 std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra) {
-  std::vector<ThreadStart> Starts;
-  llvm::ArrayRef<ThreadStartSpec> Known = VssApiModel::get().threadStarts();
-  for (const FunctionDecl *Function : Graph.userFunctions()) {
-    for (const CallSite &Site : Graph.callSites(Function)) {
-      llvm::ArrayRef<const Expr *> Args;
-      const NamedDecl *Api = nullptr;
-      if (Site.Kind == CallEdgeKind::Call) {
-        if (const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site)) {
-          Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-          Api = Site.Callee;
-        }
-      } else if (Site.Kind == CallEdgeKind::Construction) {
-        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Site.Site)) {
-          Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-          Api = cast<CXXConstructorDecl>(Site.Callee)->getParent();
-        }
-      }
-      if (!Api || Args.empty())
-        continue;
-      std::string Name = sourceQualifiedName(Api);
-      const ThreadStartSpec *Spec = nullptr;
-      for (llvm::ArrayRef<ThreadStartSpec> Catalogue : {Known, Extra})
-        for (const ThreadStartSpec &Candidate : Catalogue)
-          if (Candidate.Name == Name)
-            Spec = &Candidate;
-      if (!Spec)
-        continue;
-      int Index = Spec->CallableArgument < 0 ? static_cast<int>(Args.size()) - 1
-                                             : Spec->CallableArgument;
-      if (Spec->TakesLaunchPolicy && isLaunchPolicy(Args[0])) {
-        if (isDeferredOnly(Args[0], Graph.context()))
-          continue;
-        ++Index;
-      }
-      if (Index < 0 || Index >= static_cast<int>(Args.size()))
-        continue;
-      ThreadStart Start{&Site, Name, {}};
-      resolveCallable(Args[Index], Graph, 0, Start.Entries);
-      if (!Start.Entries.empty())
-        Starts.push_back(std::move(Start));
-    }
-  }
-  return Starts;
+  return ThreadStartFinder(Graph, Extra).findAll();
+}
+
+const Expr *deferredCallable(const CallExpr *Call, const ASTContext &Context) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() < 2 || !isLaunchPolicy(Call->getArg(0)) ||
+      !isDeferredOnly(Call->getArg(0), Context))
+    return nullptr;
+  std::string Name = sourceQualifiedName(Callee);
+  for (const ThreadStartSpec &Spec : VssApiModel::get().threadStarts())
+    if (Spec.TakesLaunchPolicy && Spec.Name == Name)
+      return Call->getArg(1);
+  return nullptr;
 }
 
 } // namespace vss

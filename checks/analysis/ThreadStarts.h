@@ -1,9 +1,15 @@
 //===--- ThreadStarts.h - Where user code hands a callable to a thread ---===//
 //
-// Finds the calls in user code that run a callable on another thread (the
-// thread-start APIs of the model, plus the project's own), and resolves the
-// callable (a lambda, a function or static member function, a member function
-// pointer, a functor object, std::bind) to the functions the thread enters.
+// Finds the calls in user code that run a callable on another thread, and
+// the functions the thread enters. A thread start is a call of a
+// thread-start API of the model (or of the project's own, from an option), or
+// a call of any function that passes one of its parameters on to a thread
+// start, at any depth: the project's own wrappers (RunInBackground,
+// ThreadPool::Submit) and the standard library's (vector<thread>::emplace_back,
+// make_unique<thread>) are inferred, not listed. What the thread runs is
+// resolved with the callable model: a lambda, a function, a member function
+// pointer, a functor, std::bind, and whatever a local, parameter, member or
+// container that reaches the call holds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,17 +23,33 @@
 
 namespace vss {
 
+/// One step by which a wrapper hands a callable on: Site passes the
+/// wrapper's parameter Param on to the next function.
+struct ThreadStartStep {
+  const CallSite *Site;
+  const clang::ParmVarDecl *Param;
+};
+
 /// One place where a callable is handed to another thread.
 struct ThreadStart {
-  const CallSite *Site;       ///< The call of the thread-start API.
-  std::string Api;            ///< Its name, e.g. "CreateThread", "std::thread".
+  const CallSite *Site; ///< The call in user code.
+  std::string Api;      ///< What it calls, e.g. "CreateThread", "RunInBackground".
+  /// The thread-start API that finally starts the thread ("std::thread");
+  /// the same as Api unless the call goes through a wrapper.
+  std::string Underlying;
+  /// The wrappers' steps in user code, from the called wrapper down.
+  llvm::SmallVector<ThreadStartStep, 2> Steps;
   llvm::SmallVector<const clang::FunctionDecl *, 2> Entries; ///< What the thread runs.
 };
 
 /// Finds every thread start in user code. \p Extra adds the project's own
-/// thread-start functions.
+/// thread-start functions (for those whose body the TU does not have).
 std::vector<ThreadStart> findThreadStarts(CallGraph &Graph,
                                           llvm::ArrayRef<ThreadStartSpec> Extra);
+
+/// For std::async(std::launch::deferred, f): f, which runs on the thread that
+/// waits for the result, not on a new one. Null for every other call.
+const clang::Expr *deferredCallable(const clang::CallExpr *Call, const clang::ASTContext &Context);
 
 } // namespace vss
 
