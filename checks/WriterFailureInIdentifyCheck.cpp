@@ -71,15 +71,15 @@ void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
       });
 
   llvm::DenseSet<SourceLocation> Reported;
-  Analysis.callGraph().forEachReachedCall(Reached, [&](const CallSite &Site) {
+  Analysis.callGraph().forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
     std::string CallName = ReportingCallName(Site.Callee);
     if (CallName.empty() || !Reported.insert(Site.Loc).second)
       return;
-    const FunctionDecl *Root = Reached.rootOf(Site.Caller);
+    const FunctionDecl *Root = Reached.rootOf(Node);
     diag(Site.Loc, "%0 must not be called while handling Identify (reached from "
                    "%1); report a fatal Identify error by returning false")
         << CallName << describeFunction(Root);
-    for (const CallSite *Step : Reached.pathTo(Site.Caller))
+    for (const CallSite *Step : Reached.pathTo(Node))
       emitCallPathNote(*this, *Step);
   });
 }

@@ -89,11 +89,11 @@ void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
       });
 
   llvm::DenseSet<SourceLocation> Reported;
-  Graph.forEachReachedCall(Reached, [&](const CallSite &Site) {
+  Graph.forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
     const FailureReportingSpec *Spec = Model.failureReportingCall(Site.Callee);
     if (!Spec || !Spec->BoundToHandlerThread || !Reported.insert(Site.Loc).second)
       return;
-    const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Site.Caller)->getCanonicalDecl());
+    const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Node)->getCanonicalDecl());
     const FunctionDecl *Starter = Start.Site->Caller;
     const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
     std::string BackTo = "the event handler";
@@ -117,7 +117,7 @@ void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
                                      ? static_cast<const NamedDecl *>(
                                            cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
                                      : Step.Site->Callee);
-    for (const CallSite *Step : Reached.pathTo(Site.Caller))
+    for (const CallSite *Step : Reached.pathTo(Node))
       emitCallPathNote(*this, *Step);
   });
 }

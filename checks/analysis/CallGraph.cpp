@@ -2,6 +2,7 @@
 
 #include "CallGraph.h"
 #include "Callables.h"
+#include "ConstantGuards.h"
 #include "ThreadStarts.h"
 #include "VssApiModel.h"
 #include "clang/AST/DeclCXX.h"
@@ -335,66 +336,140 @@ CallGraph::overridesOf(const CXXMethodDecl *Method) {
   return AllOverrides[Method] = std::move(Result);
 }
 
+GuardEvaluator &CallGraph::guards() {
+  if (!Guards)
+    Guards = std::make_unique<GuardEvaluator>(Context);
+  return *Guards;
+}
+
+const llvm::DenseSet<const Stmt *> &CallGraph::deadStatements(ReachedFunction Node) {
+  return guards().deadStatements(Node.Function, Contexts[Node.Context]);
+}
+
+unsigned CallGraph::contextAt(const CallSite &Site, ReachedFunction From) {
+  // The arguments that initialise the callee's parameters.
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site)) {
+    if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall &&
+        Site.Kind != CallEdgeKind::CallableInvocation)
+      return 0;
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    const FunctionDecl *Direct = Call->getDirectCallee();
+    if (!Args.empty() && ((isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
+                           !cast<CXXMethodDecl>(Direct)->isStatic()) ||
+                          VssApiModel::get().isInvoke(Direct)))
+      Args = Args.drop_front();
+  } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Site.Site)) {
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  } else {
+    return 0;
+  }
+  GuardEvaluator &Evaluator = guards();
+  llvm::SmallVector<std::pair<unsigned, int64_t>, 2> Known;
+  for (unsigned Index : Evaluator.relevantParameters(Site.Callee))
+    if (Index < Args.size())
+      if (std::optional<int64_t> Value =
+              Evaluator.evaluate(Args[Index], Site.Caller, Contexts[From.Context]))
+        Known.push_back({Index, *Value});
+  if (Known.empty())
+    return 0;
+  auto Existing = ContextIds.find(Known);
+  if (Existing != ContextIds.end())
+    return Existing->second;
+  // A few contexts per function: past that, nothing is known (the traversal
+  // stays linear in the size of the call graph).
+  unsigned &Count = ContextsPerFunction[Site.Callee->getCanonicalDecl()];
+  if (Count >= 8)
+    return 0;
+  ++Count;
+  unsigned Id = Contexts.size();
+  Contexts.push_back(Known);
+  ContextIds.emplace(std::move(Known), Id);
+  return Id;
+}
+
 Reachability CallGraph::reachableFrom(
     llvm::ArrayRef<const FunctionDecl *> Roots,
     llvm::function_ref<bool(const CallSite &)> Follow,
     llvm::function_ref<bool(const FunctionDecl *)> Expand) {
+  if (Contexts.empty())
+    Contexts.emplace_back(); // Context 0: nothing known.
   Reachability Result;
-  std::deque<const FunctionDecl *> Queue;
+  std::deque<ReachedFunction> Queue;
+  auto Reach = [&](ReachedFunction Node, const CallSite *Site, ReachedFunction From) {
+    if (!Result.Parent.try_emplace(Reachability::keyOf(Node), Site, Reachability::keyOf(From))
+             .second)
+      return;
+    Result.First.try_emplace(Node.Function, Node);
+    Queue.push_back(Node);
+  };
   for (const FunctionDecl *Root : Roots) {
-    Root = Root->getCanonicalDecl();
-    if (Result.Parent.try_emplace(Root, nullptr).second)
-      Queue.push_back(Root);
+    ReachedFunction Node{Root->getCanonicalDecl(), 0};
+    Reach(Node, nullptr, Node);
   }
   while (!Queue.empty()) {
-    const FunctionDecl *Function = Queue.front();
+    ReachedFunction Node = Queue.front();
     Queue.pop_front();
-    if (!Expand(Function))
+    if (!Expand(Node.Function))
       continue;
-    Result.Order.push_back(Function);
-    for (const CallSite &Site : callSites(Function)) {
-      if (!Follow(Site))
+    Result.Order.push_back(Node);
+    const llvm::DenseSet<const Stmt *> &Dead = deadStatements(Node);
+    for (const CallSite &Site : callSites(Node.Function)) {
+      if (!Follow(Site) || (Site.Site && Dead.count(Site.Site)))
         continue;
-      const FunctionDecl *Callee = Site.Callee->getCanonicalDecl();
-      if (Result.Parent.try_emplace(Callee, &Site).second)
-        Queue.push_back(Callee);
+      ReachedFunction Callee{Site.Callee->getCanonicalDecl(), contextAt(Site, Node)};
+      Reach(Callee, &Site, Node);
     }
   }
   return Result;
 }
 
-void CallGraph::forEachReachedCall(const Reachability &Reached,
-                                   llvm::function_ref<void(const CallSite &)> Visit) {
-  for (const FunctionDecl *Function : Reached.functions())
-    for (const CallSite &Site : callSites(Function))
-      if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
-        Visit(Site);
+void CallGraph::forEachReachedCall(
+    const Reachability &Reached,
+    llvm::function_ref<void(const CallSite &, ReachedFunction)> Visit) {
+  for (ReachedFunction Node : Reached.reached()) {
+    const llvm::DenseSet<const Stmt *> &Dead = deadStatements(Node);
+    for (const CallSite &Site : callSites(Node.Function))
+      if ((Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall) &&
+          !(Site.Site && Dead.count(Site.Site)))
+        Visit(Site, Node);
+  }
 }
 
-const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
-  const FunctionDecl *Current = Function->getCanonicalDecl();
+const FunctionDecl *Reachability::rootOf(ReachedFunction Node) const {
+  Key Current = keyOf(Node);
   while (true) {
     auto It = Parent.find(Current);
     if (It == Parent.end())
       return nullptr;
-    if (!It->second)
-      return Current;
-    Current = It->second->Caller->getCanonicalDecl();
+    if (!It->second.first)
+      return Current.first;
+    Current = It->second.second;
   }
 }
 
-CallPath Reachability::pathTo(const FunctionDecl *Function) const {
+CallPath Reachability::pathTo(ReachedFunction Node) const {
   CallPath Path;
-  const FunctionDecl *Current = Function->getCanonicalDecl();
+  Key Current = keyOf(Node);
   while (true) {
     auto It = Parent.find(Current);
-    if (It == Parent.end() || !It->second)
+    if (It == Parent.end() || !It->second.first)
       break;
-    Path.push_back(It->second);
-    Current = It->second->Caller->getCanonicalDecl();
+    Path.push_back(It->second.first);
+    Current = It->second.second;
   }
   std::reverse(Path.begin(), Path.end());
   return Path;
+}
+
+const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
+  auto It = First.find(Function->getCanonicalDecl());
+  return It == First.end() ? nullptr : rootOf(It->second);
+}
+
+CallPath Reachability::pathTo(const FunctionDecl *Function) const {
+  auto It = First.find(Function->getCanonicalDecl());
+  return It == First.end() ? CallPath() : pathTo(It->second);
 }
 
 std::string describeFunction(const FunctionDecl *Function) {

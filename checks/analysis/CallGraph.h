@@ -18,6 +18,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -58,25 +60,45 @@ using CallPath = llvm::SmallVector<const CallSite *, 8>;
 
 class CallGraph;
 class CallableFlow;
+class GuardEvaluator;
+
+/// A function as reached by a traversal, with what is known of its
+/// parameters on the way there (Context 0: nothing). The same function can
+/// be reached in several contexts: enterEvent(Event::Identify) and
+/// enterEvent(Event::Freeze) run different branches.
+struct ReachedFunction {
+  const clang::FunctionDecl *Function; ///< Canonical.
+  unsigned Context;
+  bool operator==(const ReachedFunction &Other) const {
+    return Function == Other.Function && Context == Other.Context;
+  }
+};
 
 /// The result of a breadth-first traversal from one or more roots: every
 /// function reached, in order of distance, with a shortest path to each.
 class Reachability {
 public:
-  llvm::ArrayRef<const clang::FunctionDecl *> functions() const { return Order; }
-  /// The root the shortest path to \p Function starts from.
+  llvm::ArrayRef<ReachedFunction> reached() const { return Order; }
+  /// The root the shortest path to \p Node starts from.
+  const clang::FunctionDecl *rootOf(ReachedFunction Node) const;
+  /// The call sites from the root to \p Node (empty for a root).
+  CallPath pathTo(ReachedFunction Node) const;
+  /// The same for the first node of \p Function reached.
   const clang::FunctionDecl *rootOf(const clang::FunctionDecl *Function) const;
-  /// The call sites from the root to \p Function (empty for a root).
   CallPath pathTo(const clang::FunctionDecl *Function) const;
   bool reaches(const clang::FunctionDecl *Function) const {
-    return Parent.count(Function->getCanonicalDecl());
+    return First.count(Function->getCanonicalDecl());
   }
 
 private:
   friend class CallGraph;
-  std::vector<const clang::FunctionDecl *> Order;
-  /// Canonical function -> the edge it was first reached through (null for roots).
-  llvm::DenseMap<const clang::FunctionDecl *, const CallSite *> Parent;
+  using Key = std::pair<const clang::FunctionDecl *, unsigned>;
+  static Key keyOf(ReachedFunction Node) { return {Node.Function, Node.Context}; }
+  std::vector<ReachedFunction> Order;
+  /// Node -> the edge it was first reached through, and the node it came
+  /// from (null edge for roots).
+  llvm::DenseMap<Key, std::pair<const CallSite *, Key>> Parent;
+  llvm::DenseMap<const clang::FunctionDecl *, ReachedFunction> First;
 };
 
 class CallGraph {
@@ -106,16 +128,19 @@ public:
 
   /// Breadth-first traversal from \p Roots along the edges \p Follow accepts,
   /// not expanding functions \p Expand rejects. Iterative, with a visited set:
-  /// each function is expanded at most once.
+  /// each function is expanded at most once per context. A call that passes
+  /// constants a callee branches on reaches it in a context of its own, and
+  /// the branches those values decide against are not followed.
   Reachability reachableFrom(
       llvm::ArrayRef<const clang::FunctionDecl *> Roots,
       llvm::function_ref<bool(const CallSite &)> Follow,
       llvm::function_ref<bool(const clang::FunctionDecl *)> Expand);
 
   /// Calls \p Visit for every call written in a function \p Reached expanded
-  /// (direct and virtual calls, not implicit ones), in order of distance.
+  /// (direct and virtual calls, not implicit ones) that can run in the
+  /// context it was reached in, in order of distance.
   void forEachReachedCall(const Reachability &Reached,
-                          llvm::function_ref<void(const CallSite &)> Visit);
+                          llvm::function_ref<void(const CallSite &, ReachedFunction)> Visit);
 
   /// Where the TU's callables go, and what a stored one runs. Built on first use.
   CallableFlow &callables();
@@ -125,9 +150,18 @@ public:
 private:
   void buildOverrideIndex();
   void buildCallers();
+  GuardEvaluator &guards();
+  /// The context \p Site's callee is reached in, from \p From.
+  unsigned contextAt(const CallSite &Site, ReachedFunction From);
+  const llvm::DenseSet<const clang::Stmt *> &deadStatements(ReachedFunction Node);
 
   clang::ASTContext &Context;
   std::unique_ptr<CallableFlow> Callables;
+  std::unique_ptr<GuardEvaluator> Guards;
+  /// Contexts by number: what is known of a function's parameters.
+  std::vector<llvm::SmallVector<std::pair<unsigned, int64_t>, 2>> Contexts;
+  std::map<llvm::SmallVector<std::pair<unsigned, int64_t>, 2>, unsigned> ContextIds;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> ContextsPerFunction;
   /// Canonical function -> its edges. Node-based, so references stay valid.
   std::unordered_map<const clang::FunctionDecl *, std::vector<CallSite>> Edges;
   bool OverrideIndexBuilt = false;

@@ -77,7 +77,7 @@ TEST(CallGraph, EndsOnRecursionAndVisitsEachFunctionOnce) {
   )cpp");
   CallGraph Graph(AST->getASTContext());
   vss::Reachability R = Graph.reachableFrom({function(*AST, "a")}, always, expandAll);
-  EXPECT_EQ(R.functions().size(), 2u);
+  EXPECT_EQ(R.reached().size(), 2u);
 }
 
 TEST(CallGraph, LongChainsDoNotOverflowTheStack) {
@@ -88,7 +88,7 @@ TEST(CallGraph, LongChainsDoNotOverflowTheStack) {
   auto AST = parse(Code);
   CallGraph Graph(AST->getASTContext());
   vss::Reachability R = Graph.reachableFrom({function(*AST, "f" + std::to_string(Depth))}, always, expandAll);
-  EXPECT_EQ(R.functions().size(), size_t(Depth + 1));
+  EXPECT_EQ(R.reached().size(), size_t(Depth + 1));
   EXPECT_EQ(R.pathTo(function(*AST, "f0")).size(), size_t(Depth));
 }
 

@@ -49,11 +49,11 @@ CCatalogWriter<Deep> g_deep;
 // CHECK-NOTES: 38:76: note: CCatalogWriter::OnIdentify calls CCatalogWriter::Fail here
 
 // Mutual recursion that never reaches a failure call, and one that does.
-class CFileWriter : public CVssWriter {
+class CFileWriter : public CVssWriter { static bool Er(int n); // No body: undecided.
   bool Walk(int n) { return n > 0 ? Visit(n - 1) : true; }
   bool Visit(int n) { return Walk(n); }
   bool Retry(int n) { return n > 0 ? Retry(n - 1) || Report(n) : Report(n); }
-  bool Report(int n) { if (n < 0) SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE); return Retry(n); }
+  bool Report(int n) { if (Er(n)) SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE); return Retry(n); }
 public:
   bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata *pMetadata) { return Walk(3) && Retry(3); }
   bool STDMETHODCALLTYPE OnPrepareSnapshot() { return true; }
