@@ -54,6 +54,12 @@ bool isUserCode(const Decl *D) {
   return !SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }
 
+/// A declaration of a library: a system header's, or the standard library's.
+bool isLibrary(const Decl *D) {
+  return !isUserCode(D) ||
+         D->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
+}
+
 /// The call operators of a closure or functor class.
 void callOperatorsOf(const CXXRecordDecl *Record, CallGraph &Graph, CallableTargets &Out) {
   if (!Record || !Record->hasDefinition() || VssApiModel::get().isCallableWrapper(Record))
@@ -199,7 +205,7 @@ CallableFlow::Value CallableFlow::valueOf(const Expr *E, unsigned Depth) const {
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     // A container or pair made from callables holds them.
     const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
-    if (!isUserCode(Record) && !Record->isLambda())
+    if (isLibrary(Record) && !Record->isLambda())
       for (const Expr *Argument : Construct->arguments())
         Result.add(valueOf(Argument, Depth + 1));
   } else if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
@@ -210,11 +216,11 @@ CallableFlow::Value CallableFlow::valueOf(const Expr *E, unsigned Depth) const {
     if (Model.isBind(Callee) && Call->getNumArgs() > 0) {
       Result.add(valueOf(Call->getArg(0), Depth + 1));
     } else if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
-               MemberCall && Callee && !isUserCode(Callee)) {
+               MemberCall && Callee && isLibrary(Callee)) {
       // An element of a container of the standard library (front(), at()).
       Result.add(valueOf(MemberCall->getImplicitObjectArgument(), Depth + 1));
     } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
-               Operator && Callee && !isUserCode(Callee) && Operator->getNumArgs() > 0 &&
+               Operator && Callee && isLibrary(Callee) && Operator->getNumArgs() > 0 &&
                (Operator->getOperator() == OO_Subscript || Operator->getOperator() == OO_Star ||
                 Operator->getOperator() == OO_Arrow)) {
       Result.add(valueOf(Operator->getArg(0), Depth + 1));
@@ -306,14 +312,14 @@ public:
     if (!Callee)
       return true;
     const FunctionDecl *Definition = nullptr;
-    if (isUserCode(Callee) && Callee->hasBody(Definition) && Definition) {
+    if (!isLibrary(Callee) && Callee->hasBody(Definition) && Definition) {
       arguments(Args, Definition);
       return true;
     }
     // A non-const method of a standard container stores what it is given.
     if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call)) {
       const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-      if (Method && !Method->isConst() && !isUserCode(Method)) {
+      if (Method && !Method->isConst() && isLibrary(Method)) {
         Value Stored;
         for (const Expr *Argument : Args)
           Stored.add(Flow.valueOf(Argument));
