@@ -280,6 +280,12 @@ llvm::BitVector GuardEvaluator::liveBlocks(FunctionCFG &Graph, const FunctionDec
     }
   };
   while (!Worklist.empty()) {
+    // Out of steps: every block may run (never a wrong "dead").
+    if (Budget == 0) {
+      Live.set();
+      return Live;
+    }
+    --Budget;
     const CFGBlock *Block = Worklist.front();
     Worklist.pop_front();
     std::optional<int64_t> Decided;
@@ -348,7 +354,8 @@ const llvm::DenseSet<const Stmt *> &GuardEvaluator::deadStatements(const Functio
   FunctionCFG *Graph = cfgOf(Function);
   const FunctionDecl *Definition = nullptr;
   if (Graph && Graph->HasBranches && Function->hasBody(Definition) && Definition) {
-    Budget = StepsPerQuestion;
+    // Every block of this function once, plus the steps of its conditions.
+    Budget = StepsPerQuestion + Graph->Graph->getNumBlockIDs();
     llvm::BitVector Live = liveBlocks(*Graph, Definition, Values, 0);
     for (const CFGBlock *Block : *Graph->Graph)
       if (!Live[Block->getBlockID()])
