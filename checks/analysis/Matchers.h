@@ -16,7 +16,8 @@ AST_MATCHER(clang::CXXMethodDecl, overridesVssEventHandler) {
 }
 
 /// Matches a call of a failure-reporting method whose HRESULT argument rule 2
-/// judges (SetWriterFailure, SetWriterFailureEx, IVssComponentEx2::SetFailure).
+/// (docs/vss-writer-rules.md) judges: SetWriterFailure, SetWriterFailureEx,
+/// IVssComponentEx2::SetFailure.
 AST_MATCHER(clang::CallExpr, isVssFailureCallWithHResult) {
   const FailureReportingSpec *Spec =
       VssApiModel::get().failureReportingCall(Node.getDirectCallee());

@@ -4,7 +4,8 @@
 // lives here: the writer base classes, their event handlers, the calls that
 // report a writer failure, and the writer error codes each of them accepts.
 // Declarations are recognised by qualified name and by what they override,
-// never by how a declaration is spelled (see ../shared/VSS-API.md).
+// never by how a declaration is spelled. The rules themselves are stated, with
+// Microsoft's pages, in docs/vss-writer-rules.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,11 +34,11 @@ struct FailureReportingSpec {
   /// How findings name the call: writer methods as called inside the writer,
   /// interface methods with their interface.
   llvm::StringRef DisplayName;
-  /// Rule 1: cannot be called while handling Identify.
+  /// Rule 1 (docs/vss-writer-rules.md): not while handling Identify.
   bool ForbiddenInIdentify;
-  /// Rule 3: must run on the thread that called the event handler.
+  /// Rule 3: on the thread that called the event handler.
   bool BoundToHandlerThread;
-  /// Index of the HRESULT argument judged by rule 2, or -1.
+  /// Index of the HRESULT argument judged by rule 2 (only writer error codes), or -1.
   int HResultArgument;
   /// Rule 2: S_OK is accepted (SetWriterFailureEx, IVssComponentEx2::SetFailure).
   bool AcceptsSuccess;
