@@ -91,6 +91,7 @@ public:
   /// std::for_each) is seen in its instantiated bodies.
   void addCallbackArguments(const CallExpr *Call, const FunctionDecl *Callee) {
     if (Callee->hasBody() || Callee->getBuiltinID() ||
+        llvm::none_of(Call->arguments(), CallableFlow::mayBeCallable) ||
         Callee->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace() ||
         isThreadStartApi(Callee))
       return;

@@ -159,6 +159,16 @@ const Expr *CallableFlow::invokedCallable(const CallExpr *Call) {
   return Callee;
 }
 
+bool CallableFlow::mayBeCallable(const Expr *E) {
+  if (!E || E->isTypeDependent())
+    return false;
+  QualType Type = strip(E)->getType().getNonReferenceType();
+  if (Type->isPointerType() && !Type->isFunctionPointerType())
+    Type = Type->getPointeeType();
+  return Type->isFunctionPointerType() || Type->isFunctionType() ||
+         Type->isMemberFunctionPointerType() || Type->isRecordType();
+}
+
 CallableFlow::CallableFlow(CallGraph &Graph) : Graph(Graph) {}
 CallableFlow::~CallableFlow() = default;
 

@@ -52,6 +52,10 @@ public:
   static const clang::ParmVarDecl *forwardedParameter(const clang::Expr *E,
                                                       const clang::FunctionDecl *Function);
 
+  /// True when \p E's type can hold a callable at all (not an arithmetic
+  /// value): a cheap test before asking targetsOf.
+  static bool mayBeCallable(const clang::Expr *E);
+
   /// \p E without the nodes that hand a callable on unchanged: parentheses,
   /// casts, temporaries, copies and moves, std::move / std::forward, and the
   /// construction of a wrapper from it.

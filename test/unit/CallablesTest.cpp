@@ -26,9 +26,9 @@ const char *Std = R"cpp(
   template <class> class function;
   template <class R, class... A> class function<R(A...)> {
   public:
-    function();
-    template <class F> function(F f);
-    template <class F> function &operator=(F f);
+    function() {}
+    template <class F> function(F f) {}
+    template <class F> function &operator=(F f) { return *this; }
     R operator()(A... a) const;
   };
   template <class T> class vector {
@@ -39,7 +39,7 @@ const char *Std = R"cpp(
   };
   class thread {
   public:
-    template <class F> explicit thread(F f);
+    template <class F> explicit thread(F f) {}
     void join();
   };
   }
