@@ -3,7 +3,6 @@
 #include "WriterFailureInIdentifyCheck.h"
 #include "analysis/Diagnostics.h"
 #include "analysis/Matchers.h"
-#include "analysis/TranslationUnitAnalysis.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -14,7 +13,7 @@ namespace vss {
 
 WriterFailureInIdentifyCheck::WriterFailureInIdentifyCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : VssCheck(Name, Context),
       ReportingFunctionNames(parseListOption(Options.get("ReportingFunctions", ""))),
       ReportingFunctions(ReportingFunctionNames) {}
 
@@ -29,26 +28,18 @@ void WriterFailureInIdentifyCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void WriterFailureInIdentifyCheck::check(const MatchFinder::MatchResult &Result) {
+void WriterFailureInIdentifyCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   const auto *Handler = Result.Nodes.getNodeAs<CXXMethodDecl>("handler");
-  const EventHandlerSpec *Spec = VssApiModel::get().overriddenEventHandler(Handler);
+  const EventHandlerSpec *Spec = model().overriddenEventHandler(Handler);
   if (!Spec || !Spec->HandlesIdentify || Handler->isInvalidDecl())
     return;
-  Context = Result.Context;
   IdentifyHandlers.push_back(Handler);
 }
 
-void WriterFailureInIdentifyCheck::onStartOfTranslationUnit() {
-  TranslationUnitAnalysis::startTranslationUnit();
-  IdentifyHandlers.clear();
-  Context = nullptr;
-}
-
-void WriterFailureInIdentifyCheck::onEndOfTranslationUnit() {
-  if (IdentifyHandlers.empty() || !Context)
+void WriterFailureInIdentifyCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
+  if (IdentifyHandlers.empty())
     return;
-  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
-  const VssApiModel &Model = Analysis.model();
+  const VssApiModel &Model = model();
 
   // The name of the failure-reporting call a callee is, or empty.
   auto ReportingCallName = [&](const FunctionDecl *Callee) -> std::string {

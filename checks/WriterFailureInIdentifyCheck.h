@@ -3,8 +3,8 @@
 #ifndef VSS_TIDY_WRITERFAILUREINIDENTIFYCHECK_H
 #define VSS_TIDY_WRITERFAILUREINIDENTIFYCHECK_H
 
+#include "VssCheck.h"
 #include "analysis/Options.h"
-#include <clang-tidy/ClangTidyCheck.h>
 #include <vector>
 
 namespace vss {
@@ -16,18 +16,17 @@ namespace vss {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/vss-writer-failure-in-identify.rst
-class WriterFailureInIdentifyCheck : public clang::tidy::ClangTidyCheck {
+class WriterFailureInIdentifyCheck : public VssCheck {
 public:
   WriterFailureInIdentifyCheck(llvm::StringRef Name,
                                clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+  void startTranslationUnit() override { IdentifyHandlers.clear(); }
 
 private:
   /// Option ReportingFunctions: the project's own wrappers (qualified names)
@@ -35,7 +34,6 @@ private:
   const std::vector<std::string> ReportingFunctionNames;
   const QualifiedNameSet ReportingFunctions;
 
-  clang::ASTContext *Context = nullptr;
   std::vector<const clang::FunctionDecl *> IdentifyHandlers;
 };
 

@@ -3,7 +3,6 @@
 #include "WriterFailureInvalidHResultCheck.h"
 #include "analysis/Matchers.h"
 #include "analysis/Options.h"
-#include "analysis/TranslationUnitAnalysis.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -34,7 +33,7 @@ SourceLocation reportLocation(const Expr *ReportAt, const SourceManager &SM) {
 
 WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : VssCheck(Name, Context),
       ReportUnprovenValues(parseBoolOption(Options.get("ReportUnprovenValues", "false"))),
       AcceptRecoveryFailed(parseBoolOption(Options.get("AcceptRecoveryFailed", "false"))),
       ReportApiResults(parseBoolOption(Options.get("ReportApiResults", "true"))) {}
@@ -56,29 +55,22 @@ void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &
   this->PP = PP;
 }
 
-void WriterFailureInvalidHResultCheck::onStartOfTranslationUnit() {
-  TranslationUnitAnalysis::startTranslationUnit();
+void WriterFailureInvalidHResultCheck::startTranslationUnit() {
   Reported.clear();
   Calls.clear();
-  Context = nullptr;
 }
 
-void WriterFailureInvalidHResultCheck::check(const MatchFinder::MatchResult &Result) {
+void WriterFailureInvalidHResultCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (Call->containsErrors())
-    return;
-  Context = Result.Context;
-  Calls.push_back(Call);
+  if (!Call->containsErrors())
+    Calls.push_back(Call);
 }
 
-void WriterFailureInvalidHResultCheck::onEndOfTranslationUnit() {
-  if (Calls.empty() || !Context)
-    return;
-  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
+void WriterFailureInvalidHResultCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
   for (const CallExpr *Call : Calls)
     // The function the call is in: its edge in the call graph of user code.
     if (const FunctionDecl *Caller = Analysis.callGraph().callerAt(Call))
-      checkCall(Call, Caller, *Context);
+      checkCall(Call, Caller, Analysis);
 }
 
 std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,
@@ -133,12 +125,12 @@ bool namesStorage(const Expr *E) {
 } // namespace
 
 void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const FunctionDecl *Function,
-                                                 ASTContext &Context) {
-  const FailureReportingSpec *Spec = VssApiModel::get().failureReportingCall(Call->getDirectCallee());
+                                                 TranslationUnitAnalysis &Analysis) {
+  const VssApiModel &Model = model();
+  const FailureReportingSpec *Spec = Model.failureReportingCall(Call->getDirectCallee());
   if (!Spec)
     return;
-  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
-  const VssApiModel &Model = Analysis.model();
+  ASTContext &Context = Analysis.context();
   std::vector<TracedValue> Values =
       Analysis.values().traceArgument(Call, Spec->HResultArgument, Function);
 
@@ -198,7 +190,7 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
                                                      const Expr *ReportAt,
                                                      llvm::ArrayRef<const TracedValue *> Invalid,
                                                      bool SingleValue, ASTContext &Context) {
-  const VssApiModel &Model = VssApiModel::get();
+  const VssApiModel &Model = model();
   const SourceManager &SM = Context.getSourceManager();
   // The headline names the plainest value; the notes show every one.
   const TracedValue &First = **llvm::min_element(Invalid, [&](const TracedValue *A, const TracedValue *B) {

@@ -3,8 +3,8 @@
 #ifndef VSS_TIDY_WRITERFAILUREINVALIDHRESULTCHECK_H
 #define VSS_TIDY_WRITERFAILUREINVALIDHRESULTCHECK_H
 
+#include "VssCheck.h"
 #include "analysis/HResultValues.h"
-#include <clang-tidy/ClangTidyCheck.h>
 #include "llvm/ADT/DenseSet.h"
 
 namespace vss {
@@ -17,23 +17,22 @@ struct FailureReportingSpec;
 ///
 /// For the user-facing documentation see:
 /// docs/checks/vss-writer-failure-invalid-hresult.rst
-class WriterFailureInvalidHResultCheck : public clang::tidy::ClangTidyCheck {
+class WriterFailureInvalidHResultCheck : public VssCheck {
 public:
   WriterFailureInvalidHResultCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+  void startTranslationUnit() override;
 
 private:
   void checkCall(const clang::CallExpr *Call, const clang::FunctionDecl *Function,
-                 clang::ASTContext &Context);
+                 TranslationUnitAnalysis &Analysis);
   void reportInvalid(const FailureReportingSpec &Spec, const clang::Expr *ReportAt,
                      llvm::ArrayRef<const TracedValue *> Invalid, bool SingleValue,
                      clang::ASTContext &Context);
@@ -48,7 +47,6 @@ private:
   clang::Preprocessor *PP = nullptr;
   llvm::DenseSet<clang::SourceLocation> Reported;
   std::vector<const clang::CallExpr *> Calls;
-  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace vss

@@ -4,7 +4,6 @@
 #include "analysis/Diagnostics.h"
 #include "analysis/Options.h"
 #include "analysis/ThreadStarts.h"
-#include "analysis/TranslationUnitAnalysis.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -23,7 +22,7 @@ AST_MATCHER(CallExpr, isVssCallBoundToHandlerThread) {
 
 WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : VssCheck(Name, Context),
       ThreadStartOption(Options.get("ThreadStartFunctions", "").str()) {
   // "ns::Pool::Submit:1" -> name and callable argument; the names are kept
   // in ThreadStartNames so that the specs can refer to them.
@@ -55,20 +54,8 @@ void WriterFailureOffHandlerThreadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(isVssCallBoundToHandlerThread()).bind("call"), this);
 }
 
-void WriterFailureOffHandlerThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-}
-
-void WriterFailureOffHandlerThreadCheck::onStartOfTranslationUnit() {
-  TranslationUnitAnalysis::startTranslationUnit();
-  Context = nullptr;
-}
-
-void WriterFailureOffHandlerThreadCheck::onEndOfTranslationUnit() {
-  if (!Context)
-    return;
-  TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(*Context);
-  const VssApiModel &Model = Analysis.model();
+void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
+  const VssApiModel &Model = model();
   CallGraph &Graph = Analysis.callGraph();
   std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions);
   if (Starts.empty())

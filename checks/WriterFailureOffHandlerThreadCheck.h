@@ -3,8 +3,7 @@
 #ifndef VSS_TIDY_WRITERFAILUREOFFHANDLERTHREADCHECK_H
 #define VSS_TIDY_WRITERFAILUREOFFHANDLERTHREADCHECK_H
 
-#include "analysis/VssApiModel.h"
-#include <clang-tidy/ClangTidyCheck.h>
+#include "VssCheck.h"
 #include <string>
 #include <vector>
 
@@ -17,17 +16,14 @@ namespace vss {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/vss-writer-failure-off-handler-thread.rst
-class WriterFailureOffHandlerThreadCheck : public clang::tidy::ClangTidyCheck {
+class WriterFailureOffHandlerThreadCheck : public VssCheck {
 public:
   WriterFailureOffHandlerThreadCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
 
 private:
   /// Option ThreadStartFunctions: "qualified::Name:index;..." for the
@@ -35,7 +31,6 @@ private:
   const std::string ThreadStartOption;
   std::vector<std::string> ThreadStartNames;
   std::vector<ThreadStartSpec> ThreadStartFunctions;
-  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace vss

@@ -28,7 +28,6 @@ public:
   explicit TranslationUnitAnalysis(clang::ASTContext &Context)
       : Context(Context), Graph(Context), Values(Graph) {}
 
-  const VssApiModel &model() const { return VssApiModel::get(); }
   CallGraph &callGraph() { return Graph; }
   /// The value analysis of HRESULT arguments, over the same call graph.
   HResultValueTracer &values() { return Values; }
@@ -37,7 +36,7 @@ public:
   /// True for functions whose bodies the analysis follows: user code, not
   /// the VSS API classes themselves.
   bool isUserFunction(const clang::FunctionDecl *Function) const {
-    return !model().isApiFunction(Function);
+    return !VssApiModel::get().isApiFunction(Function);
   }
 
 private:
