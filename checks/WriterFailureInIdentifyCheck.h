@@ -4,7 +4,7 @@
 #define VSS_TIDY_WRITERFAILUREINIDENTIFYCHECK_H
 
 #include "VssCheck.h"
-#include "analysis/Options.h"
+#include "Options.h"
 #include <vector>
 
 namespace vss {

@@ -2,7 +2,7 @@
 
 #include "WriterFailureInvalidHResultCheck.h"
 #include "analysis/Matchers.h"
-#include "analysis/Options.h"
+#include "Options.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -34,14 +34,14 @@ SourceLocation reportLocation(const Expr *ReportAt, const SourceManager &SM) {
 WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : VssCheck(Name, Context),
-      ReportUnprovenValues(parseBoolOption(Options.get("ReportUnprovenValues", "false"))),
-      AcceptRecoveryFailed(parseBoolOption(Options.get("AcceptRecoveryFailed", "false"))),
-      ReportApiResults(parseBoolOption(Options.get("ReportApiResults", "true"))) {}
+      ReportUnprovenValues(Options.get("ReportUnprovenValues", false)),
+      AcceptRecoveryFailed(Options.get("AcceptRecoveryFailed", false)),
+      ReportApiResults(Options.get("ReportApiResults", true)) {}
 
 void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ReportUnprovenValues", ReportUnprovenValues ? "true" : "false");
-  Options.store(Opts, "AcceptRecoveryFailed", AcceptRecoveryFailed ? "true" : "false");
-  Options.store(Opts, "ReportApiResults", ReportApiResults ? "true" : "false");
+  Options.store(Opts, "ReportUnprovenValues", ReportUnprovenValues);
+  Options.store(Opts, "AcceptRecoveryFailed", AcceptRecoveryFailed);
+  Options.store(Opts, "ReportApiResults", ReportApiResults);
 }
 
 void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {

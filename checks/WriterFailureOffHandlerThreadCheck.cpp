@@ -2,7 +2,7 @@
 
 #include "WriterFailureOffHandlerThreadCheck.h"
 #include "analysis/Diagnostics.h"
-#include "analysis/Options.h"
+#include "Options.h"
 #include "analysis/ThreadStarts.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"

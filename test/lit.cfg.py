@@ -41,3 +41,9 @@ config.substitutions.extend([
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 config.substitutions.append(("%not", config.not_tool))
+
+# The SARIF Multitool validates vss-sarif's output; scripts/run-tests.sh
+# installs it (npm). Without it the validating tests are reported as
+# UNSUPPORTED ("requires ... sarif-multitool"), not failed.
+if os.access(config.sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")

@@ -1,42 +1,34 @@
 //===--- Options.h - Parsing of vss-* check options ----------------------===//
 
-#ifndef VSS_TIDY_ANALYSIS_OPTIONS_H
-#define VSS_TIDY_ANALYSIS_OPTIONS_H
+#ifndef VSS_TIDY_OPTIONS_H
+#define VSS_TIDY_OPTIONS_H
 
-#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include <clang-tidy/utils/OptionsUtils.h>
 #include <string>
 #include <vector>
 
 namespace vss {
 
-/// Splits a clang-tidy list option ("a;b;c", or comma separated) into its
-/// trimmed, non-empty items.
+/// Splits a list option into its trimmed, non-empty items, as clang-tidy's
+/// own checks do ("a;b;c"); a comma separates items too.
 inline std::vector<std::string> parseListOption(llvm::StringRef Option) {
   std::vector<std::string> Items;
-  for (llvm::StringRef Part : llvm::split(Option, ';'))
+  for (llvm::StringRef Part : clang::tidy::utils::options::parseStringList(Option))
     for (llvm::StringRef Item : llvm::split(Part, ','))
       if (!(Item = Item.trim()).empty())
         Items.push_back(Item.str());
   return Items;
 }
 
-/// Reads a boolean option the way clang-tidy does ("true"/"false", "1"/"0"),
-/// without its template accessors, whose symbols differ between compilers.
-inline bool parseBoolOption(llvm::StringRef Value) {
-  Value = Value.trim();
-  return Value.equals_insensitive("true") || Value == "1";
-}
-
-/// Joins list items back into the form parseListOption reads.
+/// Joins list items back into the form clang-tidy writes a list option in.
 inline std::string joinListOption(const std::vector<std::string> &Items) {
-  std::string Joined;
-  for (const std::string &Item : Items)
-    Joined += (Joined.empty() ? "" : ";") + Item;
-  return Joined;
+  llvm::SmallVector<llvm::StringRef, 4> Refs(Items.begin(), Items.end());
+  return clang::tidy::utils::options::serializeStringList(Refs);
 }
-
 /// A set of qualified function names given by the user ("ns::Class::Fail" or
 /// "::ns::Class::Fail"), matched against a declaration's qualified name.
 class QualifiedNameSet {
@@ -58,4 +50,4 @@ private:
 
 } // namespace vss
 
-#endif // VSS_TIDY_ANALYSIS_OPTIONS_H
+#endif // VSS_TIDY_OPTIONS_H
