@@ -39,18 +39,6 @@ const FailureReportingSpec FailureReportingCalls[] = {
     {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1, false, false},
 };
 
-const WriterErrorCode WriterErrorCodes[] = {
-    {"S_OK", 0x00000000},
-    {"VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT", 0x800423F0},
-    {"VSS_E_WRITERERROR_OUTOFRESOURCES", 0x800423F1},
-    {"VSS_E_WRITERERROR_TIMEOUT", 0x800423F2},
-    {"VSS_E_WRITERERROR_RETRYABLE", 0x800423F3},
-    {"VSS_E_WRITERERROR_NONRETRYABLE", 0x800423F4},
-    {"VSS_E_WRITERERROR_RECOVERY_FAILED", 0x800423F5},
-    {"VSS_E_WRITERERROR_PARTIAL_FAILURE", 0x80042336},
-    {"VSS_E_WRITER_NOT_RESPONDING", 0x80042319},
-    {"VSS_E_WRITER_STATUS_NOT_AVAILABLE", 0x80042409},
-};
 
 // Everything that runs a callable on another thread (docs/vss-writer-rules.md, rule 3).
 // Name, callable argument (-1: the last), takes a std::launch policy, and the
@@ -72,9 +60,6 @@ const ThreadStartSpec ThreadStarts[] = {
     {"CreateThreadpoolIo", 1, false, 2},
     {"RegisterWaitForSingleObject", 2, false, 3},
     {"CreateTimerQueueTimer", 2, false, 3},
-    {"concurrency::create_task", 0},
-    {"concurrency::parallel_for", -1},
-    {"concurrency::parallel_for_each", -1},
     {"Concurrency::create_task", 0},
     {"Concurrency::parallel_for", -1},
     {"Concurrency::parallel_for_each", -1},
@@ -155,6 +140,21 @@ bool isApiClass(const CXXRecordDecl *Record) {
   });
 }
 
+/// True for the type HRESULT (the global typedef), through any sugar.
+bool isHResultType(QualType Type) {
+  while (!Type.isNull()) {
+    const auto *Typedef = Type->getAs<TypedefType>();
+    if (!Typedef)
+      return false;
+    const TypedefNameDecl *Decl = Typedef->getDecl();
+    if (Decl->getIdentifier() && Decl->getName() == "HRESULT" &&
+        Decl->getDeclContext()->getRedeclContext()->isTranslationUnit())
+      return true;
+    Type = Decl->getUnderlyingType();
+  }
+  return false;
+}
+
 } // namespace
 
 const VssApiModel &VssApiModel::get() {
@@ -162,15 +162,6 @@ const VssApiModel &VssApiModel::get() {
   return Model;
 }
 
-llvm::ArrayRef<EventHandlerSpec> VssApiModel::eventHandlers() const {
-  return EventHandlers;
-}
-llvm::ArrayRef<FailureReportingSpec> VssApiModel::failureReportingCalls() const {
-  return FailureReportingCalls;
-}
-llvm::ArrayRef<WriterErrorCode> VssApiModel::writerErrorCodes() const {
-  return WriterErrorCodes;
-}
 
 bool VssApiModel::isWriterBaseClass(const CXXRecordDecl *Record) const {
   if (!Record)
@@ -178,29 +169,6 @@ bool VssApiModel::isWriterBaseClass(const CXXRecordDecl *Record) const {
   return llvm::any_of(WriterBaseClasses, [&](llvm::StringRef Name) {
     return isGlobalClassNamed(Record, Name);
   });
-}
-
-bool VssApiModel::isWriterClass(const CXXRecordDecl *Record) const {
-  if (!Record || isWriterBaseClass(Record))
-    return false;
-  // Iterative walk over the base classes; dependent bases are unknown here and
-  // are judged in each instantiation instead.
-  llvm::SmallVector<const CXXRecordDecl *, 8> Worklist{Record};
-  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Visited;
-  while (!Worklist.empty()) {
-    const CXXRecordDecl *Current = Worklist.pop_back_val()->getDefinition();
-    if (!Current || !Visited.insert(Current).second)
-      continue;
-    for (const CXXBaseSpecifier &Base : Current->bases()) {
-      const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl();
-      if (!BaseRecord)
-        continue;
-      if (isWriterBaseClass(BaseRecord))
-        return true;
-      Worklist.push_back(BaseRecord);
-    }
-  }
-  return false;
 }
 
 const EventHandlerSpec *
@@ -266,12 +234,6 @@ const CertainReplacement *VssApiModel::certainReplacement(uint32_t Value) const 
   return nullptr;
 }
 
-const WriterErrorCode *VssApiModel::codeWithValue(uint32_t Value) const {
-  for (const WriterErrorCode &Code : WriterErrorCodes)
-    if (Code.Value == Value)
-      return &Code;
-  return nullptr;
-}
 
 const HResultConstructorSpec *
 VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
@@ -301,20 +263,6 @@ bool VssApiModel::isInvoke(const FunctionDecl *Function) const {
 bool VssApiModel::isBind(const FunctionDecl *Function) const {
   return Function && Function->getIdentifier() &&
          llvm::is_contained(BindFunctions, sourceQualifiedName(Function));
-}
-
-bool VssApiModel::isHResultType(QualType Type) const {
-  while (!Type.isNull()) {
-    const auto *Typedef = Type->getAs<TypedefType>();
-    if (!Typedef)
-      return false;
-    const TypedefNameDecl *Decl = Typedef->getDecl();
-    if (Decl->getIdentifier() && Decl->getName() == "HRESULT" &&
-        Decl->getDeclContext()->getRedeclContext()->isTranslationUnit())
-      return true;
-    Type = Decl->getUnderlyingType();
-  }
-  return false;
 }
 
 bool VssApiModel::returnsApiStatus(const FunctionDecl *Function, const SourceManager &SM) const {

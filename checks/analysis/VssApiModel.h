@@ -82,12 +82,6 @@ struct ThreadStartSpec {
   int ContextArgument = -1;
 };
 
-/// A writer error code (or a code that must not be passed as one).
-struct WriterErrorCode {
-  llvm::StringRef Name;
-  uint32_t Value;
-};
-
 /// A generic code with one certainly right writer code to use instead.
 struct CertainReplacement {
   uint32_t From;
@@ -99,16 +93,8 @@ class VssApiModel {
 public:
   static const VssApiModel &get();
 
-  llvm::ArrayRef<EventHandlerSpec> eventHandlers() const;
-  llvm::ArrayRef<FailureReportingSpec> failureReportingCalls() const;
-  llvm::ArrayRef<WriterErrorCode> writerErrorCodes() const;
-
   /// True for ::CVssWriter, ::CVssWriterEx and ::CVssWriterEx2 themselves.
   bool isWriterBaseClass(const clang::CXXRecordDecl *Record) const;
-
-  /// True for a class that derives, directly or through other classes and
-  /// class template specializations, from a writer base class.
-  bool isWriterClass(const clang::CXXRecordDecl *Record) const;
 
   /// The writer event handler that \p Method overrides, directly or through
   /// intermediate overrides, if any.
@@ -131,9 +117,6 @@ public:
   /// The writer code a generic value certainly maps to (E_OUTOFMEMORY ->
   /// VSS_E_WRITERERROR_OUTOFRESOURCES, timeouts -> VSS_E_WRITERERROR_TIMEOUT).
   const CertainReplacement *certainReplacement(uint32_t Value) const;
-
-  /// The name of a writer-related code with this value, if the model knows one.
-  const WriterErrorCode *codeWithValue(uint32_t Value) const;
 
   /// HRESULT_FROM_WIN32 / HRESULT_FROM_NT when \p Function is one of them
   /// (an inline function in the global namespace, as the SDK declares them).
@@ -161,9 +144,6 @@ public:
   /// among the APIs whose result may be one (none is known).
   bool returnsApiStatus(const clang::FunctionDecl *Function,
                         const clang::SourceManager &SM) const;
-
-  /// True for the type HRESULT (the global typedef), through any sugar.
-  bool isHResultType(clang::QualType Type) const;
 
   /// True for any method declared by a VSS API class (writer base classes
   /// and the COM interfaces listed here): their bodies are not user code.
