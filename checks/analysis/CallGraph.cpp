@@ -145,6 +145,10 @@ public:
     return true;
   }
 
+  // A local class's member functions are functions of their own: their
+  // calls are their edges, reached through the calls of them.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     const SourceLocation Loc = Lambda->getBeginLoc();
     if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator()) {
@@ -471,39 +475,6 @@ const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
 CallPath Reachability::pathTo(const FunctionDecl *Function) const {
   auto It = First.find(Function->getCanonicalDecl());
   return It == First.end() ? CallPath() : pathTo(It->second);
-}
-
-std::string describeFunction(const FunctionDecl *Function) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (Method->getParent()->isLambda())
-      return "the lambda";
-  return sourceQualifiedName(Function);
-}
-
-std::string sourceQualifiedName(const FunctionDecl *Function) {
-  return sourceQualifiedName(static_cast<const NamedDecl *>(Function));
-}
-
-std::string sourceQualifiedName(const NamedDecl *Function) {
-  // Named as written in the source: a member of a class template
-  // specialization reads "CWriterT::OnIdentify", the same for every
-  // instantiation and for the template itself.
-  std::string Name = Function->getNameAsString();
-  for (const DeclContext *Context = Function->getDeclContext(); Context;
-       Context = Context->getParent()) {
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context)) {
-      if (!Namespace->isInlineNamespace())
-        Name = (Namespace->isAnonymousNamespace() ? std::string("(anonymous namespace)")
-                                                  : Namespace->getNameAsString()) +
-               "::" + Name;
-    } else if (const auto *Record = dyn_cast<RecordDecl>(Context)) {
-      if (Record->getIdentifier())
-        Name = Record->getNameAsString() + "::" + Name;
-    } else if (isa<FunctionDecl>(Context)) {
-      break; // A local class is named by its own name.
-    }
-  }
-  return Name;
 }
 
 } // namespace vss

@@ -12,6 +12,7 @@
 #ifndef VSS_TIDY_ANALYSIS_CALLGRAPH_H
 #define VSS_TIDY_ANALYSIS_CALLGRAPH_H
 
+#include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -184,16 +185,6 @@ private:
 /// the walk is linear in the size of the user's code, not of windows.h or <map>.
 void forEachUserDecl(const clang::TranslationUnitDecl *TU, const clang::SourceManager &SM,
                      llvm::function_ref<void(const clang::Decl *)> Visit);
-
-/// How a function is named to the user: its qualified name as written in the
-/// source, or "the lambda" for a lambda's call operator.
-std::string describeFunction(const clang::FunctionDecl *Function);
-
-/// The qualified name of a function without template arguments
-/// ("ns::CWriterT::Fail" for every specialization of CWriterT), as users
-/// write it in options.
-std::string sourceQualifiedName(const clang::FunctionDecl *Function);
-std::string sourceQualifiedName(const clang::NamedDecl *Decl);
 
 } // namespace vss
 
