@@ -1,7 +1,7 @@
 //===--- WriterFailureInIdentifyCheck.cpp - vss-writer-failure-in-identify ===//
 
 #include "WriterFailureInIdentifyCheck.h"
-#include "analysis/Diagnostics.h"
+#include "Diagnostics.h"
 #include "analysis/Matchers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"

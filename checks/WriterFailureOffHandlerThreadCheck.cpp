@@ -1,7 +1,7 @@
 //===--- WriterFailureOffHandlerThreadCheck.cpp - vss-writer-failure-off-handler-thread ===//
 
 #include "WriterFailureOffHandlerThreadCheck.h"
-#include "analysis/Diagnostics.h"
+#include "Diagnostics.h"
 #include "Options.h"
 #include "analysis/ThreadStarts.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

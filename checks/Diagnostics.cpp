@@ -1,8 +1,8 @@
 //===--- Diagnostics.cpp - How vss-* checks explain a finding ------------===//
 
 #include "Diagnostics.h"
-#include "Callables.h"
-#include "HResultValues.h"
+#include "analysis/Callables.h"
+#include "analysis/HResultValues.h"
 
 namespace vss {
 

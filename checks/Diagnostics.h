@@ -1,12 +1,10 @@
 //===--- Diagnostics.h - How vss-* checks explain a finding --------------===//
 
-#ifndef VSS_TIDY_ANALYSIS_DIAGNOSTICS_H
-#define VSS_TIDY_ANALYSIS_DIAGNOSTICS_H
+#ifndef VSS_TIDY_DIAGNOSTICS_H
+#define VSS_TIDY_DIAGNOSTICS_H
 
-#include "CallGraph.h"
-#include "VssApiModel.h"
+#include "analysis/CallGraph.h"
 #include <clang-tidy/ClangTidyCheck.h>
-#include <string>
 
 namespace vss {
 
@@ -15,4 +13,4 @@ void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
 
 } // namespace vss
 
-#endif // VSS_TIDY_ANALYSIS_DIAGNOSTICS_H
+#endif // VSS_TIDY_DIAGNOSTICS_H
