@@ -124,6 +124,9 @@ public:
     return true;
   }
 
+  // Destructors are collected from the AST, not from the CFG's implicit
+  // destructor elements: the call graph is built without a CFG per function,
+  // and building one only for destructors would double its cost.
   bool VisitVarDecl(VarDecl *Var) {
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
       add(nonTrivialDestructorOf(Var->getType()), nullptr, Var->getLocation(),

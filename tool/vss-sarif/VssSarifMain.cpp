@@ -1,6 +1,6 @@
 //===--- VssSarifMain.cpp - clang-tidy's exported findings as SARIF 2.1.0 ===//
 //
-//   vss-sarif [-o out.sarif] [--docs-base-url=URL] fixes.yaml...
+//   vss-sarif [-o out.sarif] [--root=DIR] [--docs-base-url=URL] fixes.yaml...
 //
 // Empty inputs (run-clang-tidy writes one per clean file) and no inputs at
 // all give a valid log without results.
@@ -12,14 +12,21 @@
 // codeFlow (the call path), and its fix-its as fixes. Serialisation is LLVM's
 // JSON library; the input is read with clang's own YAML mapping.
 //
+// As clang's own SARIF writer does, file URIs are percent-encoded and columns
+// are counted in Unicode code points (columnKind says so); clang-tidy's byte
+// offsets are converted. With --root, files under DIR get URIs relative to it
+// under the uriBaseId SRCROOT, which GitHub code scanning resolves.
+//
 //===----------------------------------------------------------------------===//
 
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -32,12 +39,18 @@
 using namespace llvm;
 namespace json = llvm::json;
 
-static cl::list<std::string> Inputs(cl::Positional, cl::desc("<fixes.yaml>..."), cl::ZeroOrMore);
+static cl::OptionCategory SarifOptions("vss-sarif options");
+static cl::list<std::string> Inputs(cl::Positional, cl::desc("<fixes.yaml>..."), cl::ZeroOrMore,
+                                    cl::cat(SarifOptions));
 static cl::opt<std::string> Output("o", cl::desc("Output SARIF file (default: stdout)"),
-                                   cl::value_desc("file"), cl::init("-"));
+                                   cl::value_desc("file"), cl::init("-"), cl::cat(SarifOptions));
+static cl::opt<std::string> Root("root",
+                                 cl::desc("Write the URIs of files under this directory relative "
+                                          "to it, with uriBaseId SRCROOT"),
+                                 cl::value_desc("dir"), cl::cat(SarifOptions));
 static cl::opt<std::string> DocsBaseUrl(
     "docs-base-url", cl::desc("Where the vss-* doc pages are (<url>/<check>.rst)"),
-    cl::init(VSS_DOCS_BASE_URL));
+    cl::init(VSS_DOCS_BASE_URL), cl::cat(SarifOptions));
 
 namespace {
 
@@ -51,38 +64,100 @@ const CheckInfo Checks[] = {
 #include "VssChecks.def"
 };
 
-/// Line and column (1-based, column in bytes) of offsets in source files.
+/// Line and column of byte offsets in source files, the column counted in
+/// Unicode code points (1-based), as the log's columnKind says.
 class LineTable {
 public:
   std::pair<unsigned, unsigned> position(StringRef Path, unsigned Offset) {
-    auto &Starts = lineStarts(Path);
-    auto It = std::upper_bound(Starts.begin(), Starts.end(), Offset);
-    unsigned Line = It - Starts.begin();
-    return {Line, Offset - Starts[Line - 1] + 1};
+    const File &F = file(Path);
+    auto It = std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Offset);
+    unsigned Line = It - F.LineStarts.begin();
+    unsigned Start = F.LineStarts[Line - 1];
+    return {Line, codePoints(F, Start, Offset) + 1};
+  }
+  /// The number of code points from the start of the file to \p Offset.
+  unsigned charOffset(StringRef Path, unsigned Offset) {
+    return codePoints(file(Path), 0, Offset);
   }
 
 private:
-  std::vector<unsigned> &lineStarts(StringRef Path) {
+  struct File {
+    std::unique_ptr<MemoryBuffer> Buffer;
+    std::vector<unsigned> LineStarts{0};
+  };
+  const File &file(StringRef Path) {
     auto [It, Inserted] = Files.try_emplace(Path);
     if (Inserted) {
-      It->second.push_back(0);
       if (auto Buffer = MemoryBuffer::getFile(Path)) {
-        StringRef Text = (*Buffer)->getBuffer();
+        It->second.Buffer = std::move(*Buffer);
+        StringRef Text = It->second.Buffer->getBuffer();
         for (size_t I = 0; I < Text.size(); ++I)
           if (Text[I] == '\n')
-            It->second.push_back(I + 1);
+            It->second.LineStarts.push_back(I + 1);
       }
     }
     return It->second;
   }
-  StringMap<std::vector<unsigned>> Files;
+  /// Code points between two byte offsets: every byte but a UTF-8
+  /// continuation byte starts one. Without the file, bytes are all one has.
+  static unsigned codePoints(const File &F, unsigned From, unsigned To) {
+    if (!F.Buffer)
+      return To - From;
+    StringRef Text = F.Buffer->getBuffer();
+    unsigned Count = 0;
+    for (unsigned I = From; I < To; ++I)
+      if (I >= Text.size() || (static_cast<unsigned char>(Text[I]) & 0xC0) != 0x80)
+        ++Count;
+    return Count;
+  }
+  StringMap<File> Files;
 };
 
-std::string fileUri(StringRef Path) {
+/// The absolute, normalised form of \p Path, with '/' separators.
+std::string absolutePath(StringRef Path) {
   SmallString<256> Absolute(Path);
   sys::fs::make_absolute(Absolute);
   sys::path::remove_dots(Absolute, true);
-  return "file://" + std::string(Absolute);
+  return sys::path::convert_to_slash(Absolute);
+}
+
+/// RFC 3986: every byte outside the unreserved set, the path's '/' and a
+/// Windows drive's ':' is written %XX.
+std::string percentEncode(StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/' || C == ':')
+      Out += C;
+    else
+      Out += formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
+  }
+  return Out;
+}
+
+/// A file URI for an absolute path (file:///C:/... on Windows).
+std::string fileUri(StringRef Absolute) {
+  return (StringRef(Absolute).starts_with("/") ? "file://" : "file:///") + percentEncode(Absolute);
+}
+
+/// The directory of --root, absolute, ending in '/'.
+std::string rootDirectory() {
+  std::string Base = absolutePath(Root);
+  if (!StringRef(Base).ends_with("/"))
+    Base += "/";
+  return Base;
+}
+
+/// The artifact location of a file: relative to --root under SRCROOT when
+/// the file is there, an absolute file URI otherwise.
+json::Object artifactLocation(StringRef Path) {
+  std::string Absolute = absolutePath(Path);
+  if (!Root.empty()) {
+    std::string Base = rootDirectory();
+    if (StringRef(Absolute).starts_with(Base))
+      return json::Object{{"uri", percentEncode(StringRef(Absolute).drop_front(Base.size()))},
+                          {"uriBaseId", "SRCROOT"}};
+  }
+  return json::Object{{"uri", fileUri(Absolute)}};
 }
 
 json::Object physicalLocation(LineTable &Lines, StringRef Path, unsigned Offset,
@@ -94,7 +169,7 @@ json::Object physicalLocation(LineTable &Lines, StringRef Path, unsigned Offset,
     Region["endLine"] = EndLine;
     Region["endColumn"] = EndColumn;
   }
-  return json::Object{{"artifactLocation", json::Object{{"uri", fileUri(Path)}}},
+  return json::Object{{"artifactLocation", artifactLocation(Path)},
                       {"region", std::move(Region)}};
 }
 
@@ -119,6 +194,8 @@ std::string helpUri(StringRef Check) {
 } // namespace
 
 int main(int Argc, char **Argv) {
+  // --help lists vss-sarif's own options, not those of every LLVM library.
+  cl::HideUnrelatedOptions(SarifOptions);
   cl::ParseCommandLineOptions(Argc, Argv, "clang-tidy --export-fixes YAML to SARIF 2.1.0\n");
   LineTable Lines;
   std::map<std::string, unsigned> RuleIndex;
@@ -183,15 +260,17 @@ int main(int Argc, char **Argv) {
       json::Array Fixes;
       for (const auto &[File, Replacements] : D.Message.Fix) {
         json::Array Changes;
-        for (const clang::tooling::Replacement &R : Replacements)
+        for (const clang::tooling::Replacement &R : Replacements) {
+          unsigned Begin = Lines.charOffset(File, R.getOffset());
+          unsigned End = Lines.charOffset(File, R.getOffset() + R.getLength());
           Changes.push_back(json::Object{
-              {"deletedRegion", json::Object{{"charOffset", R.getOffset()},
-                                             {"charLength", R.getLength()}}},
+              {"deletedRegion", json::Object{{"charOffset", Begin}, {"charLength", End - Begin}}},
               {"insertedContent", json::Object{{"text", R.getReplacementText().str()}}}});
+        }
         Fixes.push_back(json::Object{
             {"description", json::Object{{"text", "Apply the fix-it of " + D.DiagnosticName}}},
             {"artifactChanges",
-             json::Array{json::Object{{"artifactLocation", json::Object{{"uri", fileUri(File)}}},
+             json::Array{json::Object{{"artifactLocation", artifactLocation(File)},
                                       {"replacements", std::move(Changes)}}}}});
       }
       if (!Fixes.empty())
@@ -199,18 +278,20 @@ int main(int Argc, char **Argv) {
       Results.push_back(std::move(Result));
     }
   }
-  json::Object Log{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::Array{json::Object{
-           {"tool", json::Object{{"driver",
-                                  json::Object{{"name", "vss-tidy"},
-                                               {"version", VSS_TIDY_VERSION},
-                                               {"semanticVersion", VSS_TIDY_VERSION},
-                                               {"informationUri", DocsBaseUrl.getValue()},
-                                               {"rules", std::move(Rules)}}}}},
-           {"results", std::move(Results)}}}}};
+  json::Object Run{
+      {"tool", json::Object{{"driver", json::Object{{"name", "vss-tidy"},
+                                                    {"version", VSS_TIDY_VERSION},
+                                                    {"semanticVersion", VSS_TIDY_VERSION},
+                                                    {"informationUri", DocsBaseUrl.getValue()},
+                                                    {"rules", std::move(Rules)}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", std::move(Results)}};
+  if (!Root.empty())
+    Run["originalUriBaseIds"] =
+        json::Object{{"SRCROOT", json::Object{{"uri", fileUri(rootDirectory())}}}};
+  json::Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", json::Array{std::move(Run)}}};
   std::error_code EC;
   ToolOutputFile Out(Output, EC, sys::fs::OF_Text);
   if (EC) {
