@@ -104,6 +104,10 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
         tool = [args.vss_tidy]
     # Always --fix: a fix-it that no CHECK-FIXES line expects fails the test.
     compile_args = ["--", "-std=" + args.std] + target_flags(target, args) + compiler_args
+    # Isolated from any .clang-tidy above the temporary file: only what the
+    # test says applies (an empty configuration unless it gives its own).
+    if not any(a.startswith(("-config", "--config")) for a in tidy_args):
+        tidy_args = ["--config={}"] + tidy_args
     cmd = tool + ["--checks=-*," + args.check, "--quiet", "--fix"] + tidy_args + [work] + compile_args
     print("[%s] %s" % (target, " ".join(cmd)))
     result = run(cmd)

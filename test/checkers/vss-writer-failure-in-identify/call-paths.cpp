@@ -34,11 +34,11 @@ HRESULT CSqlWriter::LoadComponents(IVssCreateWriterMetadata *pMetadata) {
 static void LogAndFail(CSqlWriter *pWriter, HRESULT hr) {
   REPORT_WRITER_ERROR(pWriter, hr);
 }
-// CHECK-NOTES: :13:34: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify); report a fatal Identify error by returning false [vss-writer-failure-in-identify]
-// CHECK-NOTES: :18:18: note: CSqlWriter::OnIdentify calls CSqlWriter::Enumerate here
-// CHECK-NOTES: :15:67: note: CSqlWriter::Enumerate calls CSqlWriter::LoadComponents here
-// CHECK-NOTES: :30:5: note: CSqlWriter::LoadComponents calls LogAndFail here
-// CHECK-NOTES: :35:3: note: LogAndFail calls CSqlWriter::ReportError here
+// CHECK-NOTES: :[[@LINE-24]]:34: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify); report a fatal Identify error by returning false [vss-writer-failure-in-identify]
+// CHECK-NOTES: :[[@LINE-20]]:18: note: CSqlWriter::OnIdentify calls CSqlWriter::Enumerate here
+// CHECK-NOTES: :[[@LINE-24]]:67: note: CSqlWriter::Enumerate calls CSqlWriter::LoadComponents here
+// CHECK-NOTES: :[[@LINE-10]]:5: note: CSqlWriter::LoadComponents calls LogAndFail here
+// CHECK-NOTES: :[[@LINE-6]]:3: note: LogAndFail calls CSqlWriter::ReportError here
 
 // Lambdas, functors and function templates.
 struct CheckpointFailure {
@@ -61,14 +61,14 @@ public:
   bool STDMETHODCALLTYPE OnThaw() { return true; }
   bool STDMETHODCALLTYPE OnAbort() { return true; }
 };
-// CHECK-NOTES: 46:48: warning: SetWriterFailureEx must not be called while handling Identify (reached from CMailWriter::OnIdentify)
-// CHECK-NOTES: 55:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
-// CHECK-NOTES: 48:63: note: ForEachDatabase calls CheckpointFailure::operator() here
-// CHECK-NOTES: 53:38: warning: SetWriterFailure must not be called while handling Identify (reached from CMailWriter::OnIdentify)
-// CHECK-NOTES: 54:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
-// CHECK-NOTES: 48:63: note: ForEachDatabase calls the lambda here
-// CHECK-NOTES: 56:11: warning: SetWriterFailureEx must not be called while handling Identify (reached from CMailWriter::OnIdentify)
-// CHECK-NOTES: 56:5: note: CMailWriter::OnIdentify calls the lambda here
+// CHECK-NOTES: :[[@LINE-18]]:48: warning: SetWriterFailureEx must not be called while handling Identify (reached from CMailWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-10]]:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
+// CHECK-NOTES: :[[@LINE-18]]:63: note: ForEachDatabase calls CheckpointFailure::operator() here
+// CHECK-NOTES: :[[@LINE-14]]:38: warning: SetWriterFailure must not be called while handling Identify (reached from CMailWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-14]]:5: note: CMailWriter::OnIdentify calls ForEachDatabase here
+// CHECK-NOTES: :[[@LINE-21]]:63: note: ForEachDatabase calls the lambda here
+// CHECK-NOTES: :[[@LINE-14]]:11: warning: SetWriterFailureEx must not be called while handling Identify (reached from CMailWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-15]]:5: note: CMailWriter::OnIdentify calls the lambda here
 // Virtual dispatch, base-class helpers, RAII guards and class templates.
 class CWriterBase : public CVssWriterEx2 {
 public:
@@ -87,10 +87,10 @@ class CLogWriter : public CWriterBase {
     return false;
   }
 };
-// CHECK-NOTES: 78:27: warning: SetWriterFailure must not be called while handling Identify (reached from CWriterBase::OnIdentify)
-// CHECK-NOTES: 75:83: note: CWriterBase::OnIdentify calls CWriterBase::Describe here
-// CHECK-NOTES: 76:63: note: CWriterBase::Describe calls CLogWriter::AddFiles here through a virtual call
-// CHECK-NOTES: 86:5: note: CLogWriter::AddFiles calls CWriterBase::Fail here
+// CHECK-NOTES: :[[@LINE-12]]:27: warning: SetWriterFailure must not be called while handling Identify (reached from CWriterBase::OnIdentify)
+// CHECK-NOTES: :[[@LINE-16]]:83: note: CWriterBase::OnIdentify calls CWriterBase::Describe here
+// CHECK-NOTES: :[[@LINE-16]]:63: note: CWriterBase::Describe calls CLogWriter::AddFiles here through a virtual call
+// CHECK-NOTES: :[[@LINE-7]]:5: note: CLogWriter::AddFiles calls CWriterBase::Fail here
 
 class CFailureGuard {
   CVssWriterEx2 *m_pWriter;
@@ -113,5 +113,5 @@ public:
 };
 class CBlobWriter : public CWriterT<CVssWriterEx2> {};
 CBlobWriter g_blobWriter;
-// CHECK-NOTES: 100:51: warning: SetWriterFailureEx must not be called while handling Identify (reached from CWriterT::OnIdentify)
-// CHECK-NOTES: 106:19: note: CWriterT::OnIdentify calls the destructor CFailureGuard::~CFailureGuard here when the object is destroyed
+// CHECK-NOTES: :[[@LINE-16]]:51: warning: SetWriterFailureEx must not be called while handling Identify (reached from CWriterT::OnIdentify)
+// CHECK-NOTES: :[[@LINE-11]]:19: note: CWriterT::OnIdentify calls the destructor CFailureGuard::~CFailureGuard here when the object is destroyed

@@ -26,7 +26,7 @@ public:
   bool STDMETHODCALLTYPE OnThaw() { return true; }
   bool STDMETHODCALLTYPE OnAbort() { return true; }
 };
-// CHECK-NOTES: 15:17: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify); report a fatal Identify error by returning false [vss-writer-failure-in-identify]
-// CHECK-NOTES: 19:22: note: CSqlWriter::OnIdentify calls CSqlWriter::Fail here
-// CHECK-NOTES: 18:22: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify)
-// CHECK-NOTES: 20:5: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-14]]:17: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify); report a fatal Identify error by returning false [vss-writer-failure-in-identify]
+// CHECK-NOTES: :[[@LINE-11]]:22: note: CSqlWriter::OnIdentify calls CSqlWriter::Fail here
+// CHECK-NOTES: :[[@LINE-13]]:22: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-12]]:5: warning: SetWriterFailure must not be called while handling Identify (reached from CSqlWriter::OnIdentify)

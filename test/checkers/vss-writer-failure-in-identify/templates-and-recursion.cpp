@@ -45,8 +45,8 @@ struct Shallow { static const int Depth = 1; };
 struct Deep { static const int Depth = 10; };
 CCatalogWriter<Shallow> g_shallow;
 CCatalogWriter<Deep> g_deep;
-// CHECK-NOTES: 35:7: warning: SetWriterFailure must not be called while handling Identify (reached from CCatalogWriter::OnIdentify)
-// CHECK-NOTES: 38:76: note: CCatalogWriter::OnIdentify calls CCatalogWriter::Fail here
+// CHECK-NOTES: :[[@LINE-13]]:7: warning: SetWriterFailure must not be called while handling Identify (reached from CCatalogWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-11]]:76: note: CCatalogWriter::OnIdentify calls CCatalogWriter::Fail here
 
 // Mutual recursion that never reaches a failure call, and one that does.
 class CFileWriter : public CVssWriter { static bool Er(int n); // No body: undecided.
@@ -61,6 +61,6 @@ public:
   bool STDMETHODCALLTYPE OnThaw() { return true; }
   bool STDMETHODCALLTYPE OnAbort() { return true; }
 };
-// CHECK-NOTES: 56:35: warning: SetWriterFailure must not be called while handling Identify (reached from CFileWriter::OnIdentify)
-// CHECK-NOTES: 58:94: note: CFileWriter::OnIdentify calls CFileWriter::Retry here
-// CHECK-NOTES: 55:54: note: CFileWriter::Retry calls CFileWriter::Report here
+// CHECK-NOTES: :[[@LINE-8]]:35: warning: SetWriterFailure must not be called while handling Identify (reached from CFileWriter::OnIdentify)
+// CHECK-NOTES: :[[@LINE-7]]:94: note: CFileWriter::OnIdentify calls CFileWriter::Retry here
+// CHECK-NOTES: :[[@LINE-11]]:54: note: CFileWriter::Retry calls CFileWriter::Report here
