@@ -40,9 +40,7 @@ public:
     }
   }
   bool empty() const { return Set.empty(); }
-  bool contains(llvm::StringRef QualifiedName) const {
-    return Set.contains(QualifiedName);
-  }
+  bool contains(llvm::StringRef QualifiedName) const { return Set.contains(QualifiedName); }
 
 private:
   llvm::StringSet<> Set;

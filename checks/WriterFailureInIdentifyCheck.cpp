@@ -11,21 +11,19 @@ using namespace clang::ast_matchers;
 
 namespace vss {
 
-WriterFailureInIdentifyCheck::WriterFailureInIdentifyCheck(
-    llvm::StringRef Name, tidy::ClangTidyContext *Context)
+WriterFailureInIdentifyCheck::WriterFailureInIdentifyCheck(llvm::StringRef Name,
+                                                           tidy::ClangTidyContext *Context)
     : VssCheck(Name, Context),
       ReportingFunctionNames(parseListOption(Options.get("ReportingFunctions", ""))),
       ReportingFunctions(ReportingFunctionNames) {}
 
-void WriterFailureInIdentifyCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
+void WriterFailureInIdentifyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportingFunctions", joinListOption(ReportingFunctionNames));
 }
 
 void WriterFailureInIdentifyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), matchers::overridesVssEventHandler()).bind("handler"),
-      this);
+      cxxMethodDecl(isDefinition(), matchers::overridesVssEventHandler()).bind("handler"), this);
 }
 
 void WriterFailureInIdentifyCheck::checkMatch(const MatchFinder::MatchResult &Result) {
@@ -56,8 +54,7 @@ void WriterFailureInIdentifyCheck::checkTranslationUnit(TranslationUnitAnalysis 
   // One breadth-first traversal from every Identify handler at once: each
   // offending call is reported once, with a shortest path from its handler.
   Reachability Reached = Analysis.callGraph().reachableFrom(
-      IdentifyHandlers, runsCallee,
-      [&](const FunctionDecl *Function) {
+      IdentifyHandlers, runsCallee, [&](const FunctionDecl *Function) {
         return Analysis.isUserFunction(Function) && ReportingCallName(Function).empty();
       });
 

@@ -3,8 +3,8 @@
 #ifndef VSS_TIDY_WRITERFAILUREINIDENTIFYCHECK_H
 #define VSS_TIDY_WRITERFAILUREINIDENTIFYCHECK_H
 
-#include "VssCheck.h"
 #include "Options.h"
+#include "VssCheck.h"
 #include <vector>
 
 namespace vss {
@@ -18,8 +18,7 @@ namespace vss {
 /// docs/checks/vss-writer-failure-in-identify.rst
 class WriterFailureInIdentifyCheck : public VssCheck {
 public:
-  WriterFailureInIdentifyCheck(llvm::StringRef Name,
-                               clang::tidy::ClangTidyContext *Context);
+  WriterFailureInIdentifyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
 

@@ -1,8 +1,8 @@
 //===--- WriterFailureInvalidHResultCheck.cpp - vss-writer-failure-invalid-hresult ===//
 
 #include "WriterFailureInvalidHResultCheck.h"
-#include "analysis/Matchers.h"
 #include "Options.h"
+#include "analysis/Matchers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -15,9 +15,8 @@ using namespace clang::ast_matchers;
 namespace vss {
 namespace {
 
-constexpr llvm::StringLiteral Advice =
-    " (use VSS_E_WRITERERROR_RETRYABLE for transient failures, "
-    "VSS_E_WRITERERROR_NONRETRYABLE otherwise)";
+constexpr llvm::StringLiteral Advice = " (use VSS_E_WRITERERROR_RETRYABLE for transient failures, "
+                                       "VSS_E_WRITERERROR_NONRETRYABLE otherwise)";
 
 std::string acceptedCodes(const FailureReportingSpec &Spec) {
   return Spec.AcceptsSuccess ? "S_OK or VSS_E_WRITERERROR_*" : "VSS_E_WRITERERROR_*";
@@ -31,10 +30,9 @@ SourceLocation reportLocation(const Expr *ReportAt, const SourceManager &SM) {
 
 } // namespace
 
-WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(
-    llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : VssCheck(Name, Context),
-      ReportUnprovenValues(Options.get("ReportUnprovenValues", false)),
+WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(llvm::StringRef Name,
+                                                                   tidy::ClangTidyContext *Context)
+    : VssCheck(Name, Context), ReportUnprovenValues(Options.get("ReportUnprovenValues", false)),
       AcceptRecoveryFailed(Options.get("AcceptRecoveryFailed", false)),
       ReportApiResults(Options.get("ReportApiResults", true)) {}
 
@@ -50,8 +48,8 @@ void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(matchers::isVssFailureCallWithHResult()).bind("call"), this);
 }
 
-void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &,
-                                                           Preprocessor *PP, Preprocessor *) {
+void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                                           Preprocessor *) {
   this->PP = PP;
 }
 
@@ -193,9 +191,10 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
   const VssApiModel &Model = model();
   const SourceManager &SM = Context.getSourceManager();
   // The headline names the plainest value; the notes show every one.
-  const TracedValue &First = **llvm::min_element(Invalid, [&](const TracedValue *A, const TracedValue *B) {
-    return plainness(A->Value, Context) < plainness(B->Value, Context);
-  });
+  const TracedValue &First =
+      **llvm::min_element(Invalid, [&](const TracedValue *A, const TracedValue *B) {
+        return plainness(A->Value, Context) < plainness(B->Value, Context);
+      });
   std::string Value = describeValue(First.Value, Context);
   CodeVerdict Verdict = First.Value.Kind == HResultValue::Known
                             ? Model.judgeCode(Spec, First.Value.Value, AcceptRecoveryFailed)
@@ -237,13 +236,13 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
     // A fix-it only where the right code is certain: one known value written
     // right here (or handed unchanged through wrappers), with a natural writer
     // code whose macro this TU defines.
-    bool WrittenHere = llvm::all_of(First.Steps, [](const ValueStep &Step) {
-      return Step.Kind == ValueStep::Forwarding;
-    });
-    const CertainReplacement *Replacement =
-        First.Value.Kind == HResultValue::Known ? Model.certainReplacement(First.Value.Value) : nullptr;
-    if (SingleValue && Replacement && WrittenHere && !isa<CXXDefaultArgExpr>(ReportAt) &&
-        PP && PP->isMacroDefined(Replacement->To)) {
+    bool WrittenHere = llvm::all_of(
+        First.Steps, [](const ValueStep &Step) { return Step.Kind == ValueStep::Forwarding; });
+    const CertainReplacement *Replacement = First.Value.Kind == HResultValue::Known
+                                                ? Model.certainReplacement(First.Value.Value)
+                                                : nullptr;
+    if (SingleValue && Replacement && WrittenHere && !isa<CXXDefaultArgExpr>(ReportAt) && PP &&
+        PP->isMacroDefined(Replacement->To)) {
       CharSourceRange Range = Lexer::makeFileCharRange(
           CharSourceRange::getTokenRange(ReportAt->getSourceRange()), SM, Context.getLangOpts());
       if (Range.isValid())

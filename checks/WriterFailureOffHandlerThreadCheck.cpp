@@ -14,7 +14,8 @@ namespace vss {
 namespace {
 
 AST_MATCHER(CallExpr, isVssCallBoundToHandlerThread) {
-  const FailureReportingSpec *Spec = VssApiModel::get().failureReportingCall(Node.getDirectCallee());
+  const FailureReportingSpec *Spec =
+      VssApiModel::get().failureReportingCall(Node.getDirectCallee());
   return Spec && Spec->BoundToHandlerThread;
 }
 
@@ -22,8 +23,7 @@ AST_MATCHER(CallExpr, isVssCallBoundToHandlerThread) {
 
 WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : VssCheck(Name, Context),
-      ThreadStartOption(Options.get("ThreadStartFunctions", "").str()) {
+    : VssCheck(Name, Context), ThreadStartOption(Options.get("ThreadStartFunctions", "").str()) {
   // "ns::Pool::Submit:1" -> name and callable argument; the names are kept
   // in ThreadStartNames so that the specs can refer to them.
   std::vector<std::pair<std::string, int>> Parsed;
@@ -69,9 +69,8 @@ void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAna
       if (StartOf.try_emplace(Entry->getCanonicalDecl(), &Start).second)
         Entries.push_back(Entry);
 
-  Reachability Reached = Graph.reachableFrom(
-      Entries, runsCallee,
-      [&](const FunctionDecl *Function) {
+  Reachability Reached =
+      Graph.reachableFrom(Entries, runsCallee, [&](const FunctionDecl *Function) {
         return Analysis.isUserFunction(Function) && !Model.failureReportingCall(Function);
       });
 

@@ -13,7 +13,8 @@ fi
 apt_packages() {
   local v="$VSS_LLVM_VERSION"
   echo cmake ninja-build g++ python3 git \
-    "clang-$v" "clang-tidy-$v" "clangd-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" \
+    "clang-$v" "clang-tidy-$v" "clangd-$v" "clang-format-$v" "libclang-$v-dev" "llvm-$v-dev" \
+    "llvm-$v-tools" \
     llvm-19-tools \
     libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev \
     mingw-w64-common g++-mingw-w64-x86-64-posix pre-commit

@@ -26,6 +26,7 @@ config.substitutions.extend([
     ("%vss_plugin", config.vss_plugin),
     ("%clang_tidy", config.host_clang_tidy),
     ("%clangxx", config.host_clang),
+    ("%clang_format", config.clang_format),
     ("%sdk_include", os.path.join(inputs, "sdk")),
     ("%mingw_overlay", os.path.join(inputs, "mingw-overlay")),
     ("%mingw_include", config.mingw_include),

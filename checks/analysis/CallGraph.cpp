@@ -20,7 +20,8 @@ namespace vss {
 namespace {
 
 const CXXDestructorDecl *nonTrivialDestructorOf(QualType Type) {
-  const auto *Record = Type.isNull() ? nullptr : Type->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+  const auto *Record =
+      Type.isNull() ? nullptr : Type->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition() || Record->hasTrivialDestructor())
     return nullptr;
   return Record->getDestructor();
@@ -30,17 +31,14 @@ const CXXDestructorDecl *nonTrivialDestructorOf(QualType Type) {
 /// functions: a lambda expression contributes an edge to its call operator.
 class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
 public:
-  CallSiteCollector(CallGraph &Graph, const FunctionDecl *Caller,
-                    std::vector<CallSite> &Out)
-      : Graph(Graph), Caller(Caller), Out(Out),
-        SM(Graph.context().getSourceManager()),
+  CallSiteCollector(CallGraph &Graph, const FunctionDecl *Caller, std::vector<CallSite> &Out)
+      : Graph(Graph), Caller(Caller), Out(Out), SM(Graph.context().getSourceManager()),
         LangOpts(Graph.context().getLangOpts()) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
-  void add(const FunctionDecl *Callee, const Stmt *Site, SourceLocation Loc,
-           CallEdgeKind Kind) {
+  void add(const FunctionDecl *Callee, const Stmt *Site, SourceLocation Loc, CallEdgeKind Kind) {
     if (!Callee)
       return;
     Loc = Loc.isValid() ? SM.getFileLoc(Loc) : SourceLocation();
@@ -136,8 +134,7 @@ public:
 
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *Bind) {
     if (const CXXTemporary *Temporary = Bind->getTemporary())
-      add(Temporary->getDestructor(), Bind, Bind->getBeginLoc(),
-          CallEdgeKind::Destruction);
+      add(Temporary->getDestructor(), Bind, Bind->getBeginLoc(), CallEdgeKind::Destruction);
     return true;
   }
 
@@ -218,7 +215,8 @@ void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM,
           Push(Record);
       } else if (const auto *ClassTemplate = dyn_cast<ClassTemplateDecl>(D)) {
         Push(ClassTemplate->getTemplatedDecl());
-        for (const ClassTemplateSpecializationDecl *Specialization : ClassTemplate->specializations())
+        for (const ClassTemplateSpecializationDecl *Specialization :
+             ClassTemplate->specializations())
           if (const CXXRecordDecl *Definition = Specialization->getDefinition())
             Push(Definition);
       } else if (const auto *FunctionTemplate = dyn_cast<FunctionTemplateDecl>(D)) {
@@ -229,7 +227,6 @@ void forEachUserDecl(const TranslationUnitDecl *TU, const SourceManager &SM,
     }
   }
 }
-
 
 CallGraph::CallGraph(ASTContext &Context) : Context(Context) {}
 CallGraph::~CallGraph() = default;
@@ -320,8 +317,7 @@ void CallGraph::buildOverrideIndex() {
   });
 }
 
-llvm::ArrayRef<const CXXMethodDecl *>
-CallGraph::overridesOf(const CXXMethodDecl *Method) {
+llvm::ArrayRef<const CXXMethodDecl *> CallGraph::overridesOf(const CXXMethodDecl *Method) {
   Method = Method->getCanonicalDecl();
   auto Known = AllOverrides.find(Method);
   if (Known != AllOverrides.end())
@@ -363,9 +359,10 @@ unsigned CallGraph::contextAt(const CallSite &Site, ReachedFunction From) {
       return 0;
     Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
     const FunctionDecl *Direct = Call->getDirectCallee();
-    if (!Args.empty() && ((isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
-                           !cast<CXXMethodDecl>(Direct)->isStatic()) ||
-                          VssApiModel::get().isInvoke(Direct)))
+    if (!Args.empty() &&
+        ((isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
+          !cast<CXXMethodDecl>(Direct)->isStatic()) ||
+         VssApiModel::get().isInvoke(Direct)))
       Args = Args.drop_front();
   } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Site.Site)) {
     Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
@@ -396,10 +393,9 @@ unsigned CallGraph::contextAt(const CallSite &Site, ReachedFunction From) {
   return Id;
 }
 
-Reachability CallGraph::reachableFrom(
-    llvm::ArrayRef<const FunctionDecl *> Roots,
-    llvm::function_ref<bool(const CallSite &)> Follow,
-    llvm::function_ref<bool(const FunctionDecl *)> Expand) {
+Reachability CallGraph::reachableFrom(llvm::ArrayRef<const FunctionDecl *> Roots,
+                                      llvm::function_ref<bool(const CallSite &)> Follow,
+                                      llvm::function_ref<bool(const FunctionDecl *)> Expand) {
   if (Contexts.empty())
     Contexts.emplace_back(); // Context 0: nothing known.
   Reachability Result;

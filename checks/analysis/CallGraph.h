@@ -17,9 +17,9 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -29,12 +29,12 @@
 namespace vss {
 
 enum class CallEdgeKind {
-  Call,           ///< A call written in the source (direct, member, operator).
-  VirtualCall,    ///< A virtual call, to one of the overrides it may reach.
-  Construction,   ///< A constructor run by a declaration or expression.
-  Destruction,    ///< A destructor run implicitly at the end of a lifetime.
-  LambdaCreation, ///< A lambda created here; creating it does not run it.
-  FunctionReference, ///< A function named without being called; naming it does not run it.
+  Call,               ///< A call written in the source (direct, member, operator).
+  VirtualCall,        ///< A virtual call, to one of the overrides it may reach.
+  Construction,       ///< A constructor run by a declaration or expression.
+  Destruction,        ///< A destructor run implicitly at the end of a lifetime.
+  LambdaCreation,     ///< A lambda created here; creating it does not run it.
+  FunctionReference,  ///< A function named without being called; naming it does not run it.
   CallableInvocation, ///< A stored callable run here (std::function, a function pointer).
   CallbackArgument,   ///< A callable given to a function without a body here, which may run it.
 };
@@ -124,18 +124,16 @@ public:
   llvm::ArrayRef<const clang::FunctionDecl *> userFunctions();
 
   /// Every method in the TU that overrides \p Method, directly or not.
-  llvm::ArrayRef<const clang::CXXMethodDecl *>
-  overridesOf(const clang::CXXMethodDecl *Method);
+  llvm::ArrayRef<const clang::CXXMethodDecl *> overridesOf(const clang::CXXMethodDecl *Method);
 
   /// Breadth-first traversal from \p Roots along the edges \p Follow accepts,
   /// not expanding functions \p Expand rejects. Iterative, with a visited set:
   /// each function is expanded at most once per context. A call that passes
   /// constants a callee branches on reaches it in a context of its own, and
   /// the branches those values decide against are not followed.
-  Reachability reachableFrom(
-      llvm::ArrayRef<const clang::FunctionDecl *> Roots,
-      llvm::function_ref<bool(const CallSite &)> Follow,
-      llvm::function_ref<bool(const clang::FunctionDecl *)> Expand);
+  Reachability reachableFrom(llvm::ArrayRef<const clang::FunctionDecl *> Roots,
+                             llvm::function_ref<bool(const CallSite &)> Follow,
+                             llvm::function_ref<bool(const clang::FunctionDecl *)> Expand);
 
   /// Calls \p Visit for every call written in a function \p Reached expanded
   /// (direct and virtual calls, not implicit ones) that can run in the
@@ -171,11 +169,9 @@ private:
   std::vector<const clang::FunctionDecl *> UserFunctionList;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const CallSite *>> Callers;
   llvm::DenseMap<const clang::Stmt *, const clang::FunctionDecl *> CallerOfSite;
-  llvm::DenseMap<const clang::CXXMethodDecl *,
-                 llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
+  llvm::DenseMap<const clang::CXXMethodDecl *, llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
       DirectOverrides;
-  std::unordered_map<const clang::CXXMethodDecl *,
-                     std::vector<const clang::CXXMethodDecl *>>
+  std::unordered_map<const clang::CXXMethodDecl *, std::vector<const clang::CXXMethodDecl *>>
       AllOverrides;
 };
 

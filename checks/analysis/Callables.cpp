@@ -56,8 +56,7 @@ bool isUserCode(const Decl *D) {
 
 /// A declaration of a library: a system header's, or the standard library's.
 bool isLibrary(const Decl *D) {
-  return !isUserCode(D) ||
-         D->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
+  return !isUserCode(D) || D->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
 }
 
 /// The call operators of a closure or functor class.
@@ -407,17 +406,16 @@ void CallableFlow::build() {
   Built = true;
   Builder Walker(*this);
   ASTContext &Context = Graph.context();
-  forEachUserDecl(Context.getTranslationUnitDecl(), Context.getSourceManager(),
-                  [&](const Decl *D) {
-                    if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
-                      if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl())
-                        Walker.function(Function);
-                    } else if (const auto *Field = dyn_cast<FieldDecl>(D)) {
-                      Walker.field(Field);
-                    } else if (const auto *Var = dyn_cast<VarDecl>(D)) {
-                      Walker.variable(Var);
-                    }
-                  });
+  forEachUserDecl(Context.getTranslationUnitDecl(), Context.getSourceManager(), [&](const Decl *D) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl())
+        Walker.function(Function);
+    } else if (const auto *Field = dyn_cast<FieldDecl>(D)) {
+      Walker.field(Field);
+    } else if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      Walker.variable(Var);
+    }
+  });
 
   // Propagate along the copies until nothing changes; each place's set only
   // grows, and is bounded by the callables of the TU.

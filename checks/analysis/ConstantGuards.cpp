@@ -164,11 +164,16 @@ std::optional<int64_t> GuardEvaluator::evaluate(const Expr *E, const FunctionDec
     if (!Value)
       return std::nullopt;
     switch (Unary->getOpcode()) {
-    case UO_LNot: return *Value == 0;
-    case UO_Minus: return -*Value;
-    case UO_Plus: return *Value;
-    case UO_Not: return ~*Value;
-    default: return std::nullopt;
+    case UO_LNot:
+      return *Value == 0;
+    case UO_Minus:
+      return -*Value;
+    case UO_Plus:
+      return *Value;
+    case UO_Not:
+      return ~*Value;
+    default:
+      return std::nullopt;
     }
   }
   if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
@@ -188,19 +193,32 @@ std::optional<int64_t> GuardEvaluator::evaluate(const Expr *E, const FunctionDec
     if (!Left || !Right)
       return std::nullopt;
     switch (Op) {
-    case BO_EQ: return *Left == *Right;
-    case BO_NE: return *Left != *Right;
-    case BO_LT: return *Left < *Right;
-    case BO_LE: return *Left <= *Right;
-    case BO_GT: return *Left > *Right;
-    case BO_GE: return *Left >= *Right;
-    case BO_And: return *Left & *Right;
-    case BO_Or: return *Left | *Right;
-    case BO_Xor: return *Left ^ *Right;
-    case BO_Add: return *Left + *Right;
-    case BO_Sub: return *Left - *Right;
-    case BO_Mul: return *Left * *Right;
-    default: return std::nullopt;
+    case BO_EQ:
+      return *Left == *Right;
+    case BO_NE:
+      return *Left != *Right;
+    case BO_LT:
+      return *Left < *Right;
+    case BO_LE:
+      return *Left <= *Right;
+    case BO_GT:
+      return *Left > *Right;
+    case BO_GE:
+      return *Left >= *Right;
+    case BO_And:
+      return *Left & *Right;
+    case BO_Or:
+      return *Left | *Right;
+    case BO_Xor:
+      return *Left ^ *Right;
+    case BO_Add:
+      return *Left + *Right;
+    case BO_Sub:
+      return *Left - *Right;
+    case BO_Mul:
+      return *Left * *Right;
+    default:
+      return std::nullopt;
     }
   }
   if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
@@ -344,7 +362,7 @@ llvm::BitVector GuardEvaluator::liveBlocks(FunctionCFG &Graph, const FunctionDec
 }
 
 const llvm::DenseSet<const Stmt *> &GuardEvaluator::deadStatements(const FunctionDecl *Function,
-                                                                  const ParameterValues &Values) {
+                                                                   const ParameterValues &Values) {
   Function = Function->getCanonicalDecl();
   auto Key = std::make_pair(Function, Values);
   auto Known = Dead.find(Key);

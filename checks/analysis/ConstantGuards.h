@@ -67,8 +67,7 @@ private:
   std::map<std::pair<const clang::FunctionDecl *, ParameterValues>,
            llvm::DenseSet<const clang::Stmt *>>
       Dead;
-  std::map<std::pair<const clang::FunctionDecl *, ParameterValues>, std::optional<int64_t>>
-      Returns;
+  std::map<std::pair<const clang::FunctionDecl *, ParameterValues>, std::optional<int64_t>> Returns;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>> Relevant;
   /// Steps left for the current top-level question.
   unsigned Budget = 0;

@@ -3,12 +3,12 @@
 #include "HResultValues.h"
 #include "VssApiModel.h"
 #include "Writes.h"
-#include "llvm/ADT/DenseSet.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -46,8 +46,8 @@ const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee, unsigned I
 /// cannot be followed. Reads never write.
 class FieldWriteCollector : public RecursiveASTVisitor<FieldWriteCollector> {
 public:
-  using Writes = llvm::DenseMap<const FieldDecl *,
-                                std::vector<std::pair<const Expr *, SourceLocation>>>;
+  using Writes =
+      llvm::DenseMap<const FieldDecl *, std::vector<std::pair<const Expr *, SourceLocation>>>;
   FieldWriteCollector(Writes &Out, ASTContext &Context, ExprMutationAnalyzer::Memoized &Mutations)
       : Out(Out), Context(Context), Mutations(Mutations) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -106,8 +106,7 @@ public:
 private:
   void add(const FieldDecl *Field, const Expr *Value, SourceLocation Loc) {
     if (Field)
-      Out[Field->getCanonicalDecl()].push_back(
-          {Value, Context.getSourceManager().getFileLoc(Loc)});
+      Out[Field->getCanonicalDecl()].push_back({Value, Context.getSourceManager().getFileLoc(Loc)});
   }
 
   Writes &Out;
@@ -178,8 +177,7 @@ SpelledExpr spellExpression(const Expr *E, const ASTContext &Context) {
         End.isMacroID() ? Lexer::MeasureTokenLength(SM.getSpellingLoc(End), SM, LO) : 0;
     if (Begin.isMacroID() && End.isMacroID() && SM.getFileID(Begin) == SM.getFileID(End) &&
         LastTokenLength && SM.isAtStartOfImmediateMacroExpansion(Begin, &ExpansionBegin) &&
-        SM.isAtEndOfImmediateMacroExpansion(End.getLocWithOffset(LastTokenLength),
-                                            &ExpansionEnd)) {
+        SM.isAtEndOfImmediateMacroExpansion(End.getLocWithOffset(LastTokenLength), &ExpansionEnd)) {
       Begin = ExpansionBegin;
       End = ExpansionEnd;
       continue;
@@ -201,8 +199,8 @@ SpelledExpr spellExpression(const Expr *E, const ASTContext &Context) {
     if (SM.getFileID(SpellingBegin) == SM.getFileID(SpellingEnd) &&
         !SM.isWrittenInScratchSpace(SpellingBegin) &&
         !SM.isBeforeInTranslationUnit(SpellingEnd, SpellingBegin)) {
-      Result.Text = compact(Lexer::getSourceText(
-          CharSourceRange::getTokenRange(SpellingBegin, SpellingEnd), SM, LO));
+      Result.Text = compact(
+          Lexer::getSourceText(CharSourceRange::getTokenRange(SpellingBegin, SpellingEnd), SM, LO));
       if (Begin.isMacroID() && SM.isMacroBodyExpansion(Begin))
         Result.ExpandedFrom = Lexer::getImmediateMacroName(Begin, SM, LO).str();
       if (!Result.Text.empty())
@@ -257,7 +255,7 @@ HResultValue HResultValueTracer::evaluateConstant(const Expr *E) const {
       HResultValue Left = evaluateConstant(Binary->getLHS());
       HResultValue Right = evaluateConstant(Binary->getRHS());
       auto Ones = [](const HResultValue &V) {
-        return V.Kind == HResultValue::Known ? V.Value
+        return V.Kind == HResultValue::Known     ? V.Value
                : V.Kind == HResultValue::HasBits ? V.KnownOnes
                                                  : 0u;
       };
@@ -363,8 +361,8 @@ void HResultValueTracer::variableValues(const DeclRefExpr *Ref, const VarDecl *V
     }
     case ReachingDefinition::Assignment: {
       Report Assigned = Where;
-      SourceLocation Loc = isa<DeclStmt>(Definition.Where) ? Var->getLocation()
-                                                           : Definition.Where->getBeginLoc();
+      SourceLocation Loc =
+          isa<DeclStmt>(Definition.Where) ? Var->getLocation() : Definition.Where->getBeginLoc();
       Assigned.Trail.insert(Assigned.Trail.begin(),
                             ValueStep{ValueStep::Assignment, SM.getFileLoc(Loc), Var});
       valuesOf(Definition.Value, Function, Assigned, Depth + 1, Out);
@@ -455,9 +453,9 @@ bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *
   Bindings.push_back({Definition->getCanonicalDecl(), Call, Caller});
   for (const ReturnStmt *Return : Returned) {
     Report Returning = Where;
-    Returning.Trail.insert(Returning.Trail.begin(),
-                           ValueStep{ValueStep::Return, SM.getFileLoc(Return->getBeginLoc()),
-                                     nullptr, Definition});
+    Returning.Trail.insert(
+        Returning.Trail.begin(),
+        ValueStep{ValueStep::Return, SM.getFileLoc(Return->getBeginLoc()), nullptr, Definition});
     valuesOf(Return->getRetValue(), Definition, Returning, Depth + 1, Out);
   }
   Bindings.pop_back();
@@ -497,8 +495,8 @@ void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const Functi
   }
   Following[Key] = true;
   const SourceManager &SM = Graph.context().getSourceManager();
-  ValueStep Forwarded{ValueStep::Forwarding, SM.getFileLoc(Where.At->getExprLoc()), Param,
-                      Function, Where.Callee};
+  ValueStep Forwarded{ValueStep::Forwarding, SM.getFileLoc(Where.At->getExprLoc()), Param, Function,
+                      Where.Callee};
   for (const CallSite *Site : Callers) {
     if (!runsCallee(*Site) || Site->Kind == CallEdgeKind::Destruction ||
         Site->Kind == CallEdgeKind::CallbackArgument)
@@ -534,7 +532,8 @@ void HResultValueTracer::fieldValues(const FieldDecl *Field, const Expr *Use, co
   if (Found != FieldWrites.end())
     Writes = Found->second;
   if (const Expr *Default = Field->getInClassInitializer())
-    Writes.push_back({Default, Graph.context().getSourceManager().getFileLoc(Field->getLocation())});
+    Writes.push_back(
+        {Default, Graph.context().getSourceManager().getFileLoc(Field->getLocation())});
 
   std::vector<TracedValue> Values;
   for (const auto &[Value, Loc] : Writes) {

@@ -18,8 +18,8 @@
 #include "ReachingDefinitions.h"
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <memory>

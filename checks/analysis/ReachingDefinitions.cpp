@@ -204,10 +204,10 @@ private:
         const Expr *Init = Var->getInit();
         if (const auto *List = dyn_cast_or_null<InitListExpr>(Init))
           Init = List->getNumInits() == 1 ? List->getInit(0) : nullptr;
-        Out.push_back({Event::Define, *Subject,
-                       addDefinition({Init ? ReachingDefinition::Assignment
-                                           : ReachingDefinition::Unknown,
-                                      Init, S})});
+        Out.push_back(
+            {Event::Define, *Subject,
+             addDefinition(
+                 {Init ? ReachingDefinition::Assignment : ReachingDefinition::Unknown, Init, S})});
       }
       return;
     }
@@ -236,9 +236,8 @@ private:
       if (!Writes.mayWrite(Use))
         return;
       // A member written in a way not followed: its conditions are void.
-      unsigned Def = IsMember[*Subject]
-                         ? EntryDefinition[*Subject]
-                         : addDefinition({ReachingDefinition::Unknown, nullptr, S});
+      unsigned Def = IsMember[*Subject] ? EntryDefinition[*Subject]
+                                        : addDefinition({ReachingDefinition::Unknown, nullptr, S});
       Out.push_back({Event::Define, *Subject, Def});
     }
   }
@@ -277,7 +276,8 @@ private:
       return;
     bool Unsigned = Condition->getType()->isUnsignedIntegerOrEnumerationType();
     llvm::SmallVector<int32_t, 8> CaseValues;
-    for (const SwitchCase *Case = Switch->getSwitchCaseList(); Case; Case = Case->getNextSwitchCase())
+    for (const SwitchCase *Case = Switch->getSwitchCaseList(); Case;
+         Case = Case->getNextSwitchCase())
       if (const auto *C = dyn_cast<CaseStmt>(Case))
         if (!C->getRHS())
           if (std::optional<int32_t> Value = constantValue(C->getLHS(), Context))
@@ -293,8 +293,9 @@ private:
         std::optional<int32_t> Lo = constantValue(Case->getLHS(), Context);
         std::optional<int32_t> Hi = Case->getRHS() ? constantValue(Case->getRHS(), Context) : Lo;
         if (Lo && Hi)
-          Edges[Index].push_back({*Subject, ValueRange::satisfying(BO_GE, *Lo, Unsigned)
-                                                .intersect(ValueRange::satisfying(BO_LE, *Hi, Unsigned))});
+          Edges[Index].push_back(
+              {*Subject, ValueRange::satisfying(BO_GE, *Lo, Unsigned)
+                             .intersect(ValueRange::satisfying(BO_LE, *Hi, Unsigned))});
       } else if (Last) {
         // The default label, or past the switch when it has none.
         Edges[Index].push_back({*Subject, ValueRange::except(CaseValues)});
@@ -307,7 +308,8 @@ private:
 
   /// The facts of \p Subject in \p S, a sorted state.
   template <typename StateT> static auto factsOf(StateT &S, unsigned Subject) {
-    auto Begin = llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
+    auto Begin =
+        llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
     auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
     return llvm::make_range(Begin, End);
   }
@@ -356,8 +358,8 @@ private:
     while (States.size() > 1) {
       size_t Kept = 0;
       for (size_t I = 0; I < States.size(); I += 2)
-        States[Kept++] = I + 1 < States.size() ? mergeTwo(States[I], States[I + 1])
-                                               : std::move(States[I]);
+        States[Kept++] =
+            I + 1 < States.size() ? mergeTwo(States[I], States[I + 1]) : std::move(States[I]);
       States.resize(Kept);
     }
     State Joined = std::move(States.front());
@@ -576,7 +578,8 @@ FunctionDataflow::build(const FunctionDecl *Function, ASTContext &Context,
 }
 
 void FunctionDataflow::index() {
-  llvm::sort(VariableReads, [](const VariableRead &A, const VariableRead &B) { return A.Use < B.Use; });
+  llvm::sort(VariableReads,
+             [](const VariableRead &A, const VariableRead &B) { return A.Use < B.Use; });
   llvm::sort(MemberReads, [](const auto &A, const auto &B) { return A.first < B.first; });
   VariableReads.shrink_to_fit();
   MemberReads.shrink_to_fit();
@@ -585,8 +588,8 @@ void FunctionDataflow::index() {
 
 std::optional<llvm::ArrayRef<ReachingDefinition>>
 FunctionDataflow::definitionsAt(const DeclRefExpr *Use) const {
-  auto It = llvm::lower_bound(VariableReads, Use,
-                              [](const VariableRead &R, const DeclRefExpr *U) { return R.Use < U; });
+  auto It = llvm::lower_bound(
+      VariableReads, Use, [](const VariableRead &R, const DeclRefExpr *U) { return R.Use < U; });
   if (It == VariableReads.end() || It->Use != Use)
     return std::nullopt;
   return llvm::ArrayRef(Definitions).slice(It->Begin, It->End - It->Begin);

@@ -20,8 +20,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
@@ -50,9 +50,9 @@ class FunctionDataflow {
 public:
   /// \p Mutations is shared by every function of the translation unit (it
   /// memoizes what ExprMutationAnalyzer found about callee parameters).
-  static std::unique_ptr<FunctionDataflow>
-  build(const clang::FunctionDecl *Function, clang::ASTContext &Context,
-        clang::ExprMutationAnalyzer::Memoized &Mutations);
+  static std::unique_ptr<FunctionDataflow> build(const clang::FunctionDecl *Function,
+                                                 clang::ASTContext &Context,
+                                                 clang::ExprMutationAnalyzer::Memoized &Mutations);
 
   /// The definitions that reach \p Use, a read of a local variable or
   /// parameter of this function, in source order. None when the dataflow did

@@ -44,8 +44,7 @@ struct ThreadStart {
 
 /// Finds every thread start in user code. \p Extra adds the project's own
 /// thread-start functions (for those whose body the TU does not have).
-std::vector<ThreadStart> findThreadStarts(CallGraph &Graph,
-                                          llvm::ArrayRef<ThreadStartSpec> Extra);
+std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra);
 
 /// For std::async(std::launch::deferred, f): f, which runs on the thread that
 /// waits for the result, not on a new one. Null for every other call.

@@ -14,20 +14,27 @@ using namespace clang;
 namespace vss {
 namespace {
 
-constexpr llvm::StringLiteral WriterBaseClasses[] = {"CVssWriter", "CVssWriterEx",
-                                                     "CVssWriterEx2"};
+constexpr llvm::StringLiteral WriterBaseClasses[] = {"CVssWriter", "CVssWriterEx", "CVssWriterEx2"};
 
 // Every handler of CVssWriter and CVssWriterEx (docs/vss-writer-rules.md, "The writer
 // classes and their handlers").
 const EventHandlerSpec EventHandlers[] = {
-    {"OnIdentify", true},           {"OnIdentifyEx", true},
-    {"OnPrepareBackup", false},     {"OnPrepareSnapshot", false},
-    {"OnFreeze", false},            {"OnThaw", false},
-    {"OnAbort", false},             {"OnPostSnapshot", false},
-    {"OnBackupComplete", false},    {"OnBackupShutdown", false},
-    {"OnPreRestore", false},        {"OnPostRestore", false},
-    {"OnBackOffIOOnVolume", false}, {"OnContinueIOOnVolume", false},
-    {"OnVSSShutdown", false},       {"OnVSSApplicationStartup", false},
+    {"OnIdentify", true},
+    {"OnIdentifyEx", true},
+    {"OnPrepareBackup", false},
+    {"OnPrepareSnapshot", false},
+    {"OnFreeze", false},
+    {"OnThaw", false},
+    {"OnAbort", false},
+    {"OnPostSnapshot", false},
+    {"OnBackupComplete", false},
+    {"OnBackupShutdown", false},
+    {"OnPreRestore", false},
+    {"OnPostRestore", false},
+    {"OnBackOffIOOnVolume", false},
+    {"OnContinueIOOnVolume", false},
+    {"OnVSSShutdown", false},
+    {"OnVSSApplicationStartup", false},
 };
 
 // The methods the rules are about (docs/vss-writer-rules.md, rules 1 to 3).
@@ -38,7 +45,6 @@ const FailureReportingSpec FailureReportingCalls[] = {
     {"IVssComponentEx2", "SetFailure", "IVssComponentEx2::SetFailure", true, false, 0, true, false},
     {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1, false, false},
 };
-
 
 // Everything that runs a callable on another thread (docs/vss-writer-rules.md, rule 3).
 // Name, callable argument (-1: the last), takes a std::launch policy, and the
@@ -66,12 +72,10 @@ const ThreadStartSpec ThreadStarts[] = {
 };
 
 // The standard library's type-erasing wrappers of a callable.
-constexpr llvm::StringLiteral CallableWrappers[] = {
-    "std::function", "std::move_only_function", "std::copyable_function",
-    "std::packaged_task"};
+constexpr llvm::StringLiteral CallableWrappers[] = {"std::function", "std::move_only_function",
+                                                    "std::copyable_function", "std::packaged_task"};
 constexpr llvm::StringLiteral InvokeFunctions[] = {"std::invoke", "std::invoke_r"};
-constexpr llvm::StringLiteral BindFunctions[] = {"std::bind", "std::bind_front",
-                                                 "std::bind_back"};
+constexpr llvm::StringLiteral BindFunctions[] = {"std::bind", "std::bind_front", "std::bind_back"};
 
 constexpr uint32_t SuccessCode = 0x00000000;
 constexpr uint32_t PartialFailureCode = 0x80042336;
@@ -162,21 +166,18 @@ const VssApiModel &VssApiModel::get() {
   return Model;
 }
 
-
 bool VssApiModel::isWriterBaseClass(const CXXRecordDecl *Record) const {
   if (!Record)
     return false;
-  return llvm::any_of(WriterBaseClasses, [&](llvm::StringRef Name) {
-    return isGlobalClassNamed(Record, Name);
-  });
+  return llvm::any_of(WriterBaseClasses,
+                      [&](llvm::StringRef Name) { return isGlobalClassNamed(Record, Name); });
 }
 
-const EventHandlerSpec *
-VssApiModel::overriddenEventHandler(const CXXMethodDecl *Method) const {
+const EventHandlerSpec *VssApiModel::overriddenEventHandler(const CXXMethodDecl *Method) const {
   if (!Method || Method->size_overridden_methods() == 0)
     return nullptr;
-  llvm::SmallVector<const CXXMethodDecl *, 4> Worklist(
-      Method->overridden_methods().begin(), Method->overridden_methods().end());
+  llvm::SmallVector<const CXXMethodDecl *, 4> Worklist(Method->overridden_methods().begin(),
+                                                       Method->overridden_methods().end());
   llvm::SmallPtrSet<const CXXMethodDecl *, 4> Visited;
   while (!Worklist.empty()) {
     const CXXMethodDecl *Base = Worklist.pop_back_val()->getCanonicalDecl();
@@ -187,14 +188,12 @@ VssApiModel::overriddenEventHandler(const CXXMethodDecl *Method) const {
         if (Base->getName() == Handler.Name)
           return &Handler;
     }
-    Worklist.append(Base->overridden_methods().begin(),
-                    Base->overridden_methods().end());
+    Worklist.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
   }
   return nullptr;
 }
 
-const FailureReportingSpec *
-VssApiModel::failureReportingCall(const FunctionDecl *Callee) const {
+const FailureReportingSpec *VssApiModel::failureReportingCall(const FunctionDecl *Callee) const {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
   if (!Method || !Method->getIdentifier())
     return nullptr;
@@ -234,9 +233,7 @@ const CertainReplacement *VssApiModel::certainReplacement(uint32_t Value) const 
   return nullptr;
 }
 
-
-const HResultConstructorSpec *
-VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
+const HResultConstructorSpec *VssApiModel::hresultConstructor(const FunctionDecl *Function) const {
   if (!Function || !Function->getIdentifier() ||
       !Function->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return nullptr;

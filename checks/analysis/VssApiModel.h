@@ -29,7 +29,7 @@ struct EventHandlerSpec {
 
 /// A call that reports a writer failure or is bound to the handler's thread.
 struct FailureReportingSpec {
-  llvm::StringRef ClassName;  ///< Declaring class, in the global namespace.
+  llvm::StringRef ClassName; ///< Declaring class, in the global namespace.
   llvm::StringRef MethodName;
   /// How findings name the call: writer methods as called inside the writer,
   /// interface methods with their interface.
@@ -98,12 +98,10 @@ public:
 
   /// The writer event handler that \p Method overrides, directly or through
   /// intermediate overrides, if any.
-  const EventHandlerSpec *
-  overriddenEventHandler(const clang::CXXMethodDecl *Method) const;
+  const EventHandlerSpec *overriddenEventHandler(const clang::CXXMethodDecl *Method) const;
 
   /// The failure-reporting API method that \p Callee is, if any.
-  const FailureReportingSpec *
-  failureReportingCall(const clang::FunctionDecl *Callee) const;
+  const FailureReportingSpec *failureReportingCall(const clang::FunctionDecl *Callee) const;
 
   /// Rule 2: how \p Call judges \p Value (compared on its low 32 bits).
   CodeVerdict judgeCode(const FailureReportingSpec &Call, uint32_t Value,
@@ -142,8 +140,7 @@ public:
   /// classes) that returns an HRESULT: its own
   /// status, never one of the writer error codes, unless the model lists it
   /// among the APIs whose result may be one (none is known).
-  bool returnsApiStatus(const clang::FunctionDecl *Function,
-                        const clang::SourceManager &SM) const;
+  bool returnsApiStatus(const clang::FunctionDecl *Function, const clang::SourceManager &SM) const;
 
   /// True for any method declared by a VSS API class (writer base classes
   /// and the COM interfaces listed here): their bodies are not user code.

@@ -135,7 +135,7 @@ bool WriteAnalysis::isUnmodifiedByCallee(const Expr *Use, const Stmt *Mutation) 
     if (!Type->isLValueReferenceType() || Type->getPointeeType().isConstQualified())
       return false;
     return !FunctionParmMutationAnalyzer::getFunctionParmMutationAnalyzer(*Definition, Context,
-                                                                         Mutations)
+                                                                          Mutations)
                 ->isMutated(Param);
   }
   return false;

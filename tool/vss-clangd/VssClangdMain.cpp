@@ -32,7 +32,8 @@ int main(int Argc, char **Argv) {
     if (llvm::StringRef(Argv[I]).starts_with("--resource-dir") ||
         llvm::StringRef(Argv[I]).starts_with("-resource-dir"))
       UserResourceDir = true;
-  if (!UserResourceDir && !vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor)))
+  if (!UserResourceDir &&
+      !vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor)))
     Args.insert(Args.begin() + 1, ResourceDirArg.data());
   return clang::clangd::clangdMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -48,9 +48,9 @@ static cl::opt<std::string> Root("root",
                                  cl::desc("Write the URIs of files under this directory relative "
                                           "to it, with uriBaseId SRCROOT"),
                                  cl::value_desc("dir"), cl::cat(SarifOptions));
-static cl::opt<std::string> DocsBaseUrl(
-    "docs-base-url", cl::desc("Where the vss-* doc pages are (<url>/<check>.rst)"),
-    cl::init(VSS_DOCS_BASE_URL), cl::cat(SarifOptions));
+static cl::opt<std::string>
+    DocsBaseUrl("docs-base-url", cl::desc("Where the vss-* doc pages are (<url>/<check>.rst)"),
+                cl::init(VSS_DOCS_BASE_URL), cl::cat(SarifOptions));
 
 namespace {
 
@@ -76,9 +76,7 @@ public:
     return {Line, codePoints(F, Start, Offset) + 1};
   }
   /// The number of code points from the start of the file to \p Offset.
-  unsigned charOffset(StringRef Path, unsigned Offset) {
-    return codePoints(file(Path), 0, Offset);
-  }
+  unsigned charOffset(StringRef Path, unsigned Offset) { return codePoints(file(Path), 0, Offset); }
 
 private:
   struct File {
@@ -169,8 +167,7 @@ json::Object physicalLocation(LineTable &Lines, StringRef Path, unsigned Offset,
     Region["endLine"] = EndLine;
     Region["endColumn"] = EndColumn;
   }
-  return json::Object{{"artifactLocation", artifactLocation(Path)},
-                      {"region", std::move(Region)}};
+  return json::Object{{"artifactLocation", artifactLocation(Path)}, {"region", std::move(Region)}};
 }
 
 json::Object location(LineTable &Lines, const clang::tooling::DiagnosticMessage &Message) {
@@ -178,8 +175,8 @@ json::Object location(LineTable &Lines, const clang::tooling::DiagnosticMessage 
   for (const auto &Range : Message.Ranges)
     if (Range.FilePath == Message.FilePath && Range.FileOffset == Message.FileOffset)
       Length = Range.Length;
-  return json::Object{{"physicalLocation",
-                       physicalLocation(Lines, Message.FilePath, Message.FileOffset, Length)}};
+  return json::Object{
+      {"physicalLocation", physicalLocation(Lines, Message.FilePath, Message.FileOffset, Length)}};
 }
 
 std::string helpUri(StringRef Check) {
@@ -230,8 +227,8 @@ int main(int Argc, char **Argv) {
         continue;
       auto [Rule, Inserted] = RuleIndex.try_emplace(D.DiagnosticName, Rules.size());
       if (Inserted)
-        Rules.push_back(json::Object{{"id", D.DiagnosticName},
-                                     {"helpUri", helpUri(D.DiagnosticName)}});
+        Rules.push_back(
+            json::Object{{"id", D.DiagnosticName}, {"helpUri", helpUri(D.DiagnosticName)}});
       json::Object Result{
           {"ruleId", D.DiagnosticName},
           {"ruleIndex", Rule->second},

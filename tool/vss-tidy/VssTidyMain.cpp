@@ -8,23 +8,22 @@
 //===----------------------------------------------------------------------===//
 
 #include "../common/ResourceDir.h"
-#include <clang-tidy/tool/ClangTidyMain.h>
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
+#include <clang-tidy/tool/ClangTidyMain.h>
 #include <string>
 #include <vector>
 
 extern volatile int VssTidyModuleAnchorSource;
-static int LLVM_ATTRIBUTE_UNUSED VssTidyModuleAnchorDestination =
-    VssTidyModuleAnchorSource;
+static int LLVM_ATTRIBUTE_UNUSED VssTidyModuleAnchorDestination = VssTidyModuleAnchorSource;
 
 // An address in this executable, to find its path.
 static void executableAnchor() {}
 
 int main(int Argc, const char **Argv) {
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "vss-tidy version " << VSS_TIDY_VERSION << " (VSS writer checks for clang-tidy), built with LLVM "
-       << LLVM_VERSION_STRING << "\n";
+    OS << "vss-tidy version " << VSS_TIDY_VERSION
+       << " (VSS writer checks for clang-tidy), built with LLVM " << LLVM_VERSION_STRING << "\n";
   });
   std::vector<const char *> Args(Argv, Argv + Argc);
   // Like clang-tidy, vss-tidy looks for <prefix>/lib/clang/N next to itself;
