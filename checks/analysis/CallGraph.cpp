@@ -404,7 +404,6 @@ Reachability CallGraph::reachableFrom(llvm::ArrayRef<const FunctionDecl *> Roots
     if (!Result.Parent.try_emplace(Reachability::keyOf(Node), Site, Reachability::keyOf(From))
              .second)
       return;
-    Result.First.try_emplace(Node.Function, Node);
     Queue.push_back(Node);
   };
   for (const FunctionDecl *Root : Roots) {
@@ -464,16 +463,6 @@ CallPath Reachability::pathTo(ReachedFunction Node) const {
   }
   std::reverse(Path.begin(), Path.end());
   return Path;
-}
-
-const FunctionDecl *Reachability::rootOf(const FunctionDecl *Function) const {
-  auto It = First.find(Function->getCanonicalDecl());
-  return It == First.end() ? nullptr : rootOf(It->second);
-}
-
-CallPath Reachability::pathTo(const FunctionDecl *Function) const {
-  auto It = First.find(Function->getCanonicalDecl());
-  return It == First.end() ? CallPath() : pathTo(It->second);
 }
 
 } // namespace vss

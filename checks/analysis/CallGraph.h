@@ -84,12 +84,6 @@ public:
   const clang::FunctionDecl *rootOf(ReachedFunction Node) const;
   /// The call sites from the root to \p Node (empty for a root).
   CallPath pathTo(ReachedFunction Node) const;
-  /// The same for the first node of \p Function reached.
-  const clang::FunctionDecl *rootOf(const clang::FunctionDecl *Function) const;
-  CallPath pathTo(const clang::FunctionDecl *Function) const;
-  bool reaches(const clang::FunctionDecl *Function) const {
-    return First.count(Function->getCanonicalDecl());
-  }
 
 private:
   friend class CallGraph;
@@ -99,7 +93,6 @@ private:
   /// Node -> the edge it was first reached through, and the node it came
   /// from (null edge for roots).
   llvm::DenseMap<Key, std::pair<const CallSite *, Key>> Parent;
-  llvm::DenseMap<const clang::FunctionDecl *, ReachedFunction> First;
 };
 
 class CallGraph {

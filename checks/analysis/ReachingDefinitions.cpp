@@ -97,7 +97,6 @@ public:
       return;
     record();
     Result.index();
-    Result.Analysed = true;
   }
 
 private:

@@ -65,9 +65,6 @@ public:
   /// member of *this in this function; every value when nothing is known.
   ValueRange rangeAt(const clang::MemberExpr *Use) const;
 
-  /// True when the function has a body whose CFG was analysed to the end.
-  bool analysed() const { return Analysed; }
-
 private:
   FunctionDataflow() = default;
   friend class DataflowBuilder;
@@ -75,7 +72,6 @@ private:
   /// Sorts the reads for lookup, once they are all recorded.
   void index();
 
-  bool Analysed = false;
   /// Every read seen, sorted by Use once built: its definitions are
   /// Definitions[Begin, End). Flat vectors: a function costs what it reads.
   struct VariableRead {
