@@ -13,6 +13,7 @@
 #define VSS_TIDY_ANALYSIS_CALLGRAPH_H
 
 #include "Names.h"
+#include "UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -167,13 +168,6 @@ private:
   std::unordered_map<const clang::CXXMethodDecl *, std::vector<const clang::CXXMethodDecl *>>
       AllOverrides;
 };
-
-/// Calls \p Visit for every declaration outside system headers, with the
-/// members of classes and of template specializations, but never looks into a
-/// function body or into a system header's namespace, class or extern block:
-/// the walk is linear in the size of the user's code, not of windows.h or <map>.
-void forEachUserDecl(const clang::TranslationUnitDecl *TU, const clang::SourceManager &SM,
-                     llvm::function_ref<void(const clang::Decl *)> Visit);
 
 } // namespace vss
 

@@ -2,6 +2,7 @@
 
 #include "Callables.h"
 #include "CallGraph.h"
+#include "UserCode.h"
 #include "VssApiModel.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -47,16 +48,6 @@ bool mayHoldCallable(QualType Type) {
     return false;
   Type = Type.getNonReferenceType();
   return !Type->isArithmeticType() && !Type->isEnumeralType() && !Type->isVoidType();
-}
-
-bool isUserCode(const Decl *D) {
-  const SourceManager &SM = D->getASTContext().getSourceManager();
-  return !SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
-}
-
-/// A declaration of a library: a system header's, or the standard library's.
-bool isLibrary(const Decl *D) {
-  return !isUserCode(D) || D->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
 }
 
 /// The call operators of a closure or functor class.
