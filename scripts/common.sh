@@ -20,9 +20,19 @@ apt_packages() {
     mingw-w64-common g++-mingw-w64-x86-64-posix pre-commit
 }
 
+# The other supported LLVM release: the test suite builds the plugin for it too,
+# to prove that each plugin refuses to run in the other release's clang-tidy.
+CROSS_LLVM_VERSION=$([ "$VSS_LLVM_VERSION" = 19 ] && echo 22 || echo 19)
+
+cross_apt_packages() {
+  local v="$CROSS_LLVM_VERSION"
+  echo "clang-$v" "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev"
+}
+
+# Installs the packages it is given (the vss-tidy build's by default) that are missing.
 install_packages() {
   local missing=()
-  for p in $(apt_packages); do
+  for p in ${*:-$(apt_packages)}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ "${#missing[@]}" -eq 0 ]; then
@@ -65,4 +75,13 @@ configure_and_build() {
     -DVSS_LLVM_VERSION="$VSS_LLVM_VERSION" >/dev/null
   echo "== build"
   cmake --build "$BUILD_DIR" -j 2
+}
+
+# The plugin alone, built for the other LLVM release (see CROSS_LLVM_VERSION).
+build_cross_plugin() {
+  local dir="$BUILD_DIR/cross-llvm$CROSS_LLVM_VERSION"
+  echo "== configure and build the plugin for LLVM $CROSS_LLVM_VERSION ($dir)"
+  cmake -S "$REPO_DIR" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+    -DVSS_LLVM_VERSION="$CROSS_LLVM_VERSION" >/dev/null
+  cmake --build "$dir" -j 2 --target VssTidyPlugin
 }

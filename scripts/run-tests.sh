@@ -5,14 +5,18 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_packages
+install_packages $(cross_apt_packages)
 configure_and_build
+build_cross_plugin
 install_sarif_multitool
 
 status=0
 # One lit command runs the behaviour tests and, as a second suite, every gtest
 # of the analysis library.
 echo "== lit"
-$(lit_command) -sv "$BUILD_DIR/test" "$BUILD_DIR/test/unit" || status=1
+$(lit_command) -sv --param cross_llvm="$CROSS_LLVM_VERSION" \
+  --param cross_plugin="$BUILD_DIR/cross-llvm$CROSS_LLVM_VERSION/lib/libVssTidyPlugin.so" \
+  "$BUILD_DIR/test" "$BUILD_DIR/test/unit" || status=1
 if [ "$status" -ne 0 ]; then
   echo "== FAILED"
 else

@@ -48,3 +48,18 @@ config.substitutions.append(("%not", config.not_tool))
 # UNSUPPORTED ("requires ... sarif-multitool"), not failed.
 if os.access(config.sarif_multitool, os.X_OK):
     config.available_features.add("sarif-multitool")
+
+# The plugin built for the other supported LLVM release, which scripts/run-tests.sh
+# builds and passes as --param cross_llvm=N --param cross_plugin=PATH: the
+# plugin-version tests load each plugin into the other release's clang-tidy.
+# Without them those tests are UNSUPPORTED ("requires ... cross-llvm").
+cross_llvm = lit_config.params.get("cross_llvm")
+cross_plugin = lit_config.params.get("cross_plugin")
+cross_clang_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % cross_llvm
+if cross_llvm and cross_plugin and os.path.isfile(cross_plugin) and os.access(cross_clang_tidy, os.X_OK):
+    config.available_features.add("cross-llvm")
+    config.substitutions.extend([
+        ("%cross_plugin", cross_plugin),
+        ("%cross_clang_tidy", cross_clang_tidy),
+        ("%cross_llvm_version_major", cross_llvm),
+    ])
