@@ -12,6 +12,7 @@ void VssCheck::check(const clang::ast_matchers::MatchFinder::MatchResult &Result
 void VssCheck::onStartOfTranslationUnit() {
   TranslationUnitAnalysis::startTranslationUnit();
   Context = nullptr;
+  ApiUse = {};
   startTranslationUnit();
 }
 

@@ -11,6 +11,7 @@
 #ifndef VSS_TIDY_VSSCHECK_H
 #define VSS_TIDY_VSSCHECK_H
 
+#include "analysis/Matchers.h"
 #include "analysis/TranslationUnitAnalysis.h"
 #include "analysis/VssApiModel.h"
 #include <clang-tidy/ClangTidyCheck.h>
@@ -40,8 +41,13 @@ protected:
   /// The one place that knows the VSS writer API.
   static const VssApiModel &model() { return VssApiModel::get(); }
 
+  /// Put first in each matcher the check registers: nothing matches in a
+  /// translation unit that cannot use the VSS writer API.
+  auto inVssApiTranslationUnit() { return matchers::inVssApiTranslationUnit(&ApiUse); }
+
 private:
   clang::ASTContext *Context = nullptr;
+  matchers::VssApiUse ApiUse;
 };
 
 } // namespace vss

@@ -23,7 +23,9 @@ void WriterFailureInIdentifyCheck::storeOptions(tidy::ClangTidyOptions::OptionMa
 
 void WriterFailureInIdentifyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), matchers::overridesVssEventHandler()).bind("handler"), this);
+      cxxMethodDecl(inVssApiTranslationUnit(), isDefinition(), matchers::overridesVssEventHandler())
+          .bind("handler"),
+      this);
 }
 
 void WriterFailureInIdentifyCheck::checkMatch(const MatchFinder::MatchResult &Result) {

@@ -45,7 +45,9 @@ void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::Opti
 void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
   // The enclosing function is found through the call graph at the end of the
   // TU: forCallable would build the parent map of the whole TU, headers included.
-  Finder->addMatcher(callExpr(matchers::isVssFailureCallWithHResult()).bind("call"), this);
+  Finder->addMatcher(
+      callExpr(inVssApiTranslationUnit(), matchers::isVssFailureCallWithHResult()).bind("call"),
+      this);
 }
 
 void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,

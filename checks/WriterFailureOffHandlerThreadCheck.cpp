@@ -51,7 +51,8 @@ void WriterFailureOffHandlerThreadCheck::storeOptions(tidy::ClangTidyOptions::Op
 
 void WriterFailureOffHandlerThreadCheck::registerMatchers(MatchFinder *Finder) {
   // Only a TU that calls a thread-bound method needs the analysis at all.
-  Finder->addMatcher(callExpr(isVssCallBoundToHandlerThread()).bind("call"), this);
+  Finder->addMatcher(
+      callExpr(inVssApiTranslationUnit(), isVssCallBoundToHandlerThread()).bind("call"), this);
 }
 
 void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {

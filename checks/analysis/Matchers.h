@@ -9,6 +9,27 @@
 namespace vss {
 namespace matchers {
 
+/// Whether the translation unit being matched may use the VSS writer API,
+/// decided once per translation unit (VssApiModel::mayBeUsedIn).
+struct VssApiUse {
+  const clang::ASTContext *Context = nullptr;
+  bool MayBeUsed = false;
+};
+
+/// Matches any node of a translation unit that may use the VSS writer API.
+/// First in every matcher of a vss check: in a translation unit without the
+/// API, and most of a project's are, each node then costs one comparison.
+AST_POLYMORPHIC_MATCHER_P(inVssApiTranslationUnit,
+                          AST_POLYMORPHIC_SUPPORTED_TYPES(clang::Decl, clang::Stmt), VssApiUse *,
+                          Use) {
+  const clang::ASTContext &Context = Finder->getASTContext();
+  if (Use->Context != &Context) {
+    Use->Context = &Context;
+    Use->MayBeUsed = VssApiModel::get().mayBeUsedIn(Context);
+  }
+  return Use->MayBeUsed;
+}
+
 /// Matches a method that overrides a writer event handler (OnIdentify, OnFreeze, ...),
 /// however its declaration is spelled.
 AST_MATCHER(clang::CXXMethodDecl, overridesVssEventHandler) {

@@ -2,6 +2,7 @@
 
 #include "VssApiModel.h"
 #include "CallGraph.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -164,6 +165,21 @@ bool isHResultType(QualType Type) {
 const VssApiModel &VssApiModel::get() {
   static const VssApiModel Model;
   return Model;
+}
+
+bool VssApiModel::mayBeUsedIn(const ASTContext &Context) const {
+  // A class can be declared only if its name was read, from the source or from
+  // a precompiled header (asked of the AST reader, which the table consults).
+  const IdentifierTable &Idents = Context.Idents;
+  auto Known = [&](llvm::StringRef Name) {
+    if (Idents.find(Name) != Idents.end())
+      return true;
+    IdentifierInfoLookup *External = Idents.getExternalIdentifierLookup();
+    return External && External->get(Name);
+  };
+  return llvm::any_of(WriterBaseClasses, Known) ||
+         llvm::any_of(FailureReportingCalls,
+                      [&](const FailureReportingSpec &Spec) { return Known(Spec.ClassName); });
 }
 
 bool VssApiModel::isWriterBaseClass(const CXXRecordDecl *Record) const {

@@ -93,6 +93,12 @@ class VssApiModel {
 public:
   static const VssApiModel &get();
 
+  /// False when no class the checks are about (the writer base classes, the
+  /// classes of the failure-reporting methods) can be declared in \p Context:
+  /// not even its name was ever read. Asked once per translation unit, so
+  /// that one without the VSS writer API costs the checks nothing more.
+  bool mayBeUsedIn(const clang::ASTContext &Context) const;
+
   /// True for ::CVssWriter, ::CVssWriterEx and ::CVssWriterEx2 themselves.
   bool isWriterBaseClass(const clang::CXXRecordDecl *Record) const;
 
