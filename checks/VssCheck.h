@@ -2,8 +2,8 @@
 //
 // Owns what every vss-* check shares: C++ only, the translation unit's shared
 // analysis (reset at the start of each translation unit), the ASTContext of
-// the matches, and the one way to the VSS API model. A check registers its
-// matchers, collects what they match in checkMatch, and reports in
+// the translation unit, and the one way to the VSS API model. A check asks
+// the shared analysis for what it starts from and reports in
 // checkTranslationUnit, once the whole translation unit is known.
 //
 //===----------------------------------------------------------------------===//
@@ -11,7 +11,6 @@
 #ifndef VSS_TIDY_VSSCHECK_H
 #define VSS_TIDY_VSSCHECK_H
 
-#include "analysis/Matchers.h"
 #include "analysis/TranslationUnitAnalysis.h"
 #include "analysis/VssApiModel.h"
 #include <clang-tidy/ClangTidyCheck.h>
@@ -26,14 +25,16 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  /// One match per translation unit, nothing per node: a check finds what it
+  /// starts from through the shared analysis (event handlers, failure calls),
+  /// and a translation unit without the VSS writer API costs it nothing.
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
   void onStartOfTranslationUnit() final;
   void onEndOfTranslationUnit() final;
 
 protected:
-  /// One match of the check's matchers.
-  virtual void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) {}
-  /// The end of a translation unit in which some matcher matched: report.
+  /// The end of a translation unit that may use the VSS writer API: report.
   virtual void checkTranslationUnit(TranslationUnitAnalysis &Analysis) = 0;
   /// Forget what the previous translation unit left.
   virtual void startTranslationUnit() {}
@@ -41,13 +42,9 @@ protected:
   /// The one place that knows the VSS writer API.
   static const VssApiModel &model() { return VssApiModel::get(); }
 
-  /// Put first in each matcher the check registers: nothing matches in a
-  /// translation unit that cannot use the VSS writer API.
-  auto inVssApiTranslationUnit() { return matchers::inVssApiTranslationUnit(&ApiUse); }
-
 private:
+  /// The translation unit's, when it may use the VSS writer API.
   clang::ASTContext *Context = nullptr;
-  matchers::VssApiUse ApiUse;
 };
 
 } // namespace vss

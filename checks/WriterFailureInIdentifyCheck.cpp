@@ -2,12 +2,9 @@
 
 #include "WriterFailureInIdentifyCheck.h"
 #include "Diagnostics.h"
-#include "analysis/Matchers.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 
 namespace vss {
 
@@ -21,22 +18,11 @@ void WriterFailureInIdentifyCheck::storeOptions(tidy::ClangTidyOptions::OptionMa
   Options.store(Opts, "ReportingFunctions", joinListOption(ReportingFunctionNames));
 }
 
-void WriterFailureInIdentifyCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      cxxMethodDecl(inVssApiTranslationUnit(), isDefinition(), matchers::overridesVssEventHandler())
-          .bind("handler"),
-      this);
-}
-
-void WriterFailureInIdentifyCheck::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *Handler = Result.Nodes.getNodeAs<CXXMethodDecl>("handler");
-  const EventHandlerSpec *Spec = model().overriddenEventHandler(Handler);
-  if (!Spec || !Spec->HandlesIdentify || Handler->isInvalidDecl())
-    return;
-  IdentifyHandlers.push_back(Handler);
-}
-
 void WriterFailureInIdentifyCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
+  std::vector<const FunctionDecl *> IdentifyHandlers;
+  for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
+    if (Handler.Spec->HandlesIdentify)
+      IdentifyHandlers.push_back(Handler.Method);
   if (IdentifyHandlers.empty())
     return;
   const VssApiModel &Model = model();

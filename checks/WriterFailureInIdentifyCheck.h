@@ -20,20 +20,15 @@ class WriterFailureInIdentifyCheck : public VssCheck {
 public:
   WriterFailureInIdentifyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
 
 protected:
-  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
-  void startTranslationUnit() override { IdentifyHandlers.clear(); }
 
 private:
   /// Option ReportingFunctions: the project's own wrappers (qualified names)
   /// that report a writer failure, typically defined in another TU.
   const std::vector<std::string> ReportingFunctionNames;
   const QualifiedNameSet ReportingFunctions;
-
-  std::vector<const clang::FunctionDecl *> IdentifyHandlers;
 };
 
 } // namespace vss

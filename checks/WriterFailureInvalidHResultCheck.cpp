@@ -2,7 +2,6 @@
 
 #include "WriterFailureInvalidHResultCheck.h"
 #include "Options.h"
-#include "analysis/Matchers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -42,35 +41,22 @@ void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::Opti
   Options.store(Opts, "ReportApiResults", ReportApiResults);
 }
 
-void WriterFailureInvalidHResultCheck::registerMatchers(MatchFinder *Finder) {
-  // The enclosing function is found through the call graph at the end of the
-  // TU: forCallable would build the parent map of the whole TU, headers included.
-  Finder->addMatcher(
-      callExpr(inVssApiTranslationUnit(), matchers::isVssFailureCallWithHResult()).bind("call"),
-      this);
-}
-
 void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                                                            Preprocessor *) {
   this->PP = PP;
 }
 
-void WriterFailureInvalidHResultCheck::startTranslationUnit() {
-  Reported.clear();
-  Calls.clear();
-}
-
-void WriterFailureInvalidHResultCheck::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!Call->containsErrors())
-    Calls.push_back(Call);
-}
+void WriterFailureInvalidHResultCheck::startTranslationUnit() { Reported.clear(); }
 
 void WriterFailureInvalidHResultCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
-  for (const CallExpr *Call : Calls)
-    // The function the call is in: its edge in the call graph of user code.
-    if (const FunctionDecl *Caller = Analysis.callGraph().callerAt(Call))
-      checkCall(Call, Caller, Analysis);
+  for (const CallSite *Site : Analysis.failureCalls()) {
+    const auto *Call = cast<CallExpr>(Site->Site);
+    const FailureReportingSpec *Spec = model().failureReportingCall(Site->Callee);
+    if (Spec->HResultArgument >= 0 &&
+        static_cast<unsigned>(Spec->HResultArgument) < Call->getNumArgs() &&
+        !Call->containsErrors())
+      checkCall(Call, Site->Caller, Analysis);
+  }
 }
 
 std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,

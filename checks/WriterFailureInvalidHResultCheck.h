@@ -21,12 +21,10 @@ class WriterFailureInvalidHResultCheck : public VssCheck {
 public:
   WriterFailureInvalidHResultCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
-  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
   void startTranslationUnit() override;
 
@@ -46,7 +44,6 @@ private:
   const bool ReportApiResults;
   clang::Preprocessor *PP = nullptr;
   llvm::DenseSet<clang::SourceLocation> Reported;
-  std::vector<const clang::CallExpr *> Calls;
 };
 
 } // namespace vss

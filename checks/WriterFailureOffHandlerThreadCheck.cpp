@@ -4,22 +4,12 @@
 #include "Diagnostics.h"
 #include "Options.h"
 #include "analysis/ThreadStarts.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 
 namespace vss {
-namespace {
-
-AST_MATCHER(CallExpr, isVssCallBoundToHandlerThread) {
-  const FailureReportingSpec *Spec =
-      VssApiModel::get().failureReportingCall(Node.getDirectCallee());
-  return Spec && Spec->BoundToHandlerThread;
-}
-
-} // namespace
 
 WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -49,14 +39,13 @@ void WriterFailureOffHandlerThreadCheck::storeOptions(tidy::ClangTidyOptions::Op
   Options.store(Opts, "ThreadStartFunctions", ThreadStartOption);
 }
 
-void WriterFailureOffHandlerThreadCheck::registerMatchers(MatchFinder *Finder) {
-  // Only a TU that calls a thread-bound method needs the analysis at all.
-  Finder->addMatcher(
-      callExpr(inVssApiTranslationUnit(), isVssCallBoundToHandlerThread()).bind("call"), this);
-}
-
 void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
   const VssApiModel &Model = model();
+  // Only a TU that calls a thread-bound method needs the analysis at all.
+  if (llvm::none_of(Analysis.failureCalls(), [&](const CallSite *Site) {
+        return Model.failureReportingCall(Site->Callee)->BoundToHandlerThread;
+      }))
+    return;
   CallGraph &Graph = Analysis.callGraph();
   std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions);
   if (Starts.empty())

@@ -20,7 +20,6 @@ class WriterFailureOffHandlerThreadCheck : public VssCheck {
 public:
   WriterFailureOffHandlerThreadCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
 
 protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;

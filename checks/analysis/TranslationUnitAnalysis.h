@@ -1,8 +1,10 @@
 //===--- TranslationUnitAnalysis.h - Facts shared by every vss check -----===//
 //
 // One instance per translation unit, shared by all vss-* checks: the API
-// model and the on-demand call graph. Checks reach it with
-// TranslationUnitAnalysis::of(Context) and reset it at the start of each TU.
+// model, the on-demand call graph, and what the checks start from (the event
+// handlers and failure calls of user code), found from the graph rather than
+// by AST matchers, so that a translation unit costs nothing until a check asks. Checks reach it
+// with TranslationUnitAnalysis::of(Context) and reset it at the start of each TU.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,8 @@
 #include "HResultValues.h"
 #include "VssApiModel.h"
 #include "clang/AST/ASTContext.h"
+#include <optional>
+#include <vector>
 
 namespace vss {
 
@@ -33,6 +37,18 @@ public:
   HResultValueTracer &values() { return Values; }
   clang::ASTContext &context() const { return Context; }
 
+  /// Every method defined in user code that overrides a writer event
+  /// handler, with the handler it overrides. Found once, on first use.
+  struct EventHandler {
+    const clang::CXXMethodDecl *Method;
+    const EventHandlerSpec *Spec;
+  };
+  llvm::ArrayRef<EventHandler> eventHandlers();
+
+  /// Every call written in user code of a failure-reporting method the model
+  /// knows, once each, in source order. Found once, on first use.
+  llvm::ArrayRef<const CallSite *> failureCalls();
+
   /// True for functions whose bodies the analysis follows: user code, not
   /// the VSS API classes themselves.
   bool isUserFunction(const clang::FunctionDecl *Function) const {
@@ -43,6 +59,8 @@ private:
   clang::ASTContext &Context;
   CallGraph Graph;
   HResultValueTracer Values;
+  std::optional<std::vector<EventHandler>> Handlers;
+  std::optional<std::vector<const CallSite *>> FailureCalls;
 };
 
 } // namespace vss

@@ -1,5 +1,5 @@
-#include "TestAST.h"
 #include "analysis/VssApiModel.h"
+#include "TestAST.h"
 #include "gtest/gtest.h"
 
 using namespace clang;
@@ -30,6 +30,23 @@ TEST(VssApiModel, RecognisesTheWriterBaseClassesByQualifiedName) {
   EXPECT_FALSE(Model.isWriterBaseClass(record(*AST, "ns::CVssWriter")));
 }
 
+TEST(VssApiModel, KnowsATranslationUnitThatCannotUseTheApi) {
+  const VssApiModel &Model = VssApiModel::get();
+  auto Plain = clang::tooling::buildASTFromCodeWithArgs(
+      "struct CWriter { virtual bool OnIdentify(void *); void SetWriterFailure(long); };",
+      {"-std=c++17"}, "plain.cpp");
+  EXPECT_FALSE(Model.mayBeUsedIn(Plain->getASTContext()));
+  // The name alone is enough to look further, wherever it is declared or named.
+  auto Named = clang::tooling::buildASTFromCodeWithArgs("namespace ns { class CVssWriterEx2; }",
+                                                        {"-std=c++17"}, "named.cpp");
+  EXPECT_TRUE(Model.mayBeUsedIn(Named->getASTContext()));
+  auto Component = clang::tooling::buildASTFromCodeWithArgs("struct IVssComponentEx2;",
+                                                            {"-std=c++17"}, "component.cpp");
+  EXPECT_TRUE(Model.mayBeUsedIn(Component->getASTContext()));
+  auto Writer = parse("class CSql : public CVssWriter {};");
+  EXPECT_TRUE(Model.mayBeUsedIn(Writer->getASTContext()));
+}
+
 TEST(VssApiModel, RecognisesHandlersByWhatTheyOverride) {
   auto AST = parse(R"cpp(
     class CSql : public CVssWriterEx {
@@ -44,17 +61,21 @@ TEST(VssApiModel, RecognisesHandlersByWhatTheyOverride) {
     class CPlain { public: bool OnIdentify(IVssCreateWriterMetadata *) { return true; } };
   )cpp");
   const VssApiModel &Model = VssApiModel::get();
-  const vss::EventHandlerSpec *Identify = Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentify"));
+  const vss::EventHandlerSpec *Identify =
+      Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentify"));
   ASSERT_NE(Identify, nullptr);
   EXPECT_EQ(Identify->Name, "OnIdentify");
   EXPECT_TRUE(Identify->HandlesIdentify);
-  const vss::EventHandlerSpec *IdentifyEx = Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentifyEx"));
+  const vss::EventHandlerSpec *IdentifyEx =
+      Model.overriddenEventHandler(method(*AST, "CSql", "OnIdentifyEx"));
   ASSERT_NE(IdentifyEx, nullptr);
   EXPECT_TRUE(IdentifyEx->HandlesIdentify);
-  const vss::EventHandlerSpec *Freeze = Model.overriddenEventHandler(method(*AST, "CSql", "OnFreeze"));
+  const vss::EventHandlerSpec *Freeze =
+      Model.overriddenEventHandler(method(*AST, "CSql", "OnFreeze"));
   ASSERT_NE(Freeze, nullptr);
   EXPECT_FALSE(Freeze->HandlesIdentify);
-  const vss::EventHandlerSpec *Thaw = Model.overriddenEventHandler(method(*AST, "CDerived", "OnThaw"));
+  const vss::EventHandlerSpec *Thaw =
+      Model.overriddenEventHandler(method(*AST, "CDerived", "OnThaw"));
   ASSERT_NE(Thaw, nullptr);
   EXPECT_EQ(Thaw->Name, "OnThaw");
   EXPECT_EQ(Model.overriddenEventHandler(method(*AST, "CSql", "OnPrepare")), nullptr);
@@ -70,9 +91,11 @@ TEST(VssApiModel, RecognisesFailureCallsByDeclaringClass) {
   )cpp");
   const VssApiModel &Model = VssApiModel::get();
   auto Decl = [&](const std::string &Class, const std::string &Name) {
-    return vss::test::selectFirst<CXXMethodDecl>(*AST, cxxMethodDecl(hasName(Name), ofClass(hasName(Class))));
+    return vss::test::selectFirst<CXXMethodDecl>(
+        *AST, cxxMethodDecl(hasName(Name), ofClass(hasName(Class))));
   };
-  const vss::FailureReportingSpec *Spec = Model.failureReportingCall(Decl("::CVssWriter", "SetWriterFailure"));
+  const vss::FailureReportingSpec *Spec =
+      Model.failureReportingCall(Decl("::CVssWriter", "SetWriterFailure"));
   ASSERT_NE(Spec, nullptr);
   EXPECT_TRUE(Spec->ForbiddenInIdentify);
   EXPECT_NE(Model.failureReportingCall(Decl("::CVssWriterEx2", "SetWriterFailureEx")), nullptr);
