@@ -3,6 +3,7 @@
 #ifndef VSS_TIDY_OPTIONS_H
 #define VSS_TIDY_OPTIONS_H
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -29,6 +30,19 @@ inline std::string joinListOption(const std::vector<std::string> &Items) {
   llvm::SmallVector<llvm::StringRef, 4> Refs(Items.begin(), Items.end());
   return clang::tidy::utils::options::serializeStringList(Refs);
 }
+/// True for a qualified name as the user writes one in an option:
+/// identifiers joined by "::", with an optional leading "::".
+inline bool isQualifiedName(llvm::StringRef Name) {
+  Name.consume_front("::");
+  if (Name.empty())
+    return false;
+  for (llvm::StringRef Part : llvm::split(Name, "::"))
+    if (Part.empty() || llvm::isDigit(Part.front()) ||
+        !llvm::all_of(Part, [](char C) { return llvm::isAlnum(C) || C == '_' || C == '$'; }))
+      return false;
+  return true;
+}
+
 /// A set of qualified function names given by the user ("ns::Class::Fail" or
 /// "::ns::Class::Fail"), matched against a declaration's qualified name.
 class QualifiedNameSet {

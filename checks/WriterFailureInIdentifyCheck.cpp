@@ -12,7 +12,13 @@ WriterFailureInIdentifyCheck::WriterFailureInIdentifyCheck(llvm::StringRef Name,
                                                            tidy::ClangTidyContext *Context)
     : VssCheck(Name, Context),
       ReportingFunctionNames(parseListOption(Options.get("ReportingFunctions", ""))),
-      ReportingFunctions(ReportingFunctionNames) {}
+      ReportingFunctions(ReportingFunctionNames) {
+  for (const std::string &Item : ReportingFunctionNames)
+    if (!isQualifiedName(Item))
+      configurationDiag("invalid configuration value '%0' for option '%1'; expected a qualified "
+                        "function name such as 'Contoso::ReportWriterError'; the entry is ignored")
+          << Item << (Name + ".ReportingFunctions").str();
+}
 
 void WriterFailureInIdentifyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportingFunctions", joinListOption(ReportingFunctionNames));

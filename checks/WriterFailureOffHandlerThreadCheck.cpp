@@ -14,16 +14,24 @@ namespace vss {
 WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : VssCheck(Name, Context), ThreadStartOption(Options.get("ThreadStartFunctions", "").str()) {
-  // "ns::Pool::Submit:1" -> name and callable argument; the names are kept
-  // in ThreadStartNames so that the specs can refer to them.
+  // "ns::Pool::Submit:1" -> name and callable argument (0 when not given); the
+  // names are kept in ThreadStartNames so that the specs can refer to them.
   std::vector<std::pair<std::string, int>> Parsed;
   for (const std::string &Item : parseListOption(ThreadStartOption)) {
-    llvm::StringRef Text(Item);
-    auto [Function, Index] = Text.rsplit(':');
+    llvm::StringRef Function(Item);
     int Argument = 0;
-    if (Function.empty() || Index.getAsInteger(10, Argument) || Function.ends_with(":")) {
-      Function = Text;
-      Argument = 0;
+    size_t Colon = Function.rfind(':');
+    if (Colon != llvm::StringRef::npos && (Colon == 0 || Function[Colon - 1] != ':')) {
+      if (Function.drop_front(Colon + 1).getAsInteger(10, Argument) || Argument < -1)
+        Argument = -2;
+      Function = Function.take_front(Colon);
+    }
+    if (Argument < -1 || !isQualifiedName(Function)) {
+      configurationDiag("invalid configuration value '%0' for option '%1'; expected a qualified "
+                        "function name, optionally followed by ':' and the index of its callable "
+                        "argument (-1 for the last); the entry is ignored")
+          << Item << (Name + ".ThreadStartFunctions").str();
+      continue;
     }
     Function.consume_front("::");
     Parsed.push_back({Function.str(), Argument});
