@@ -22,6 +22,7 @@ config.substitutions.extend([
     ("%vss_tidy", config.vss_tidy),
     ("%vss_clangd", config.vss_clangd),
     ("%vss_sarif", config.vss_sarif),
+    ("%vss_facts", config.vss_facts),
     ("%sarif_multitool", config.sarif_multitool),
     ("%vss_plugin", config.vss_plugin),
     ("%clang_tidy", config.host_clang_tidy),

@@ -217,7 +217,8 @@ llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
       if (Function->doesThisDeclarationHaveABody() && !Function->isInvalidDecl())
         Found.push_back(Function);
   });
-  // Lambdas live inside bodies: they are found through the edges that create them.
+  // Lambdas and the members of local classes live inside bodies: they are
+  // found through the edges that create or call them.
   llvm::DenseSet<const FunctionDecl *> Seen;
   std::deque<const FunctionDecl *> Worklist(Found.begin(), Found.end());
   while (!Worklist.empty()) {
@@ -227,7 +228,8 @@ llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
       continue;
     UserFunctionList.push_back(Function);
     for (const CallSite &Site : callSites(Function))
-      if (Site.Kind == CallEdgeKind::LambdaCreation)
+      if (Site.Kind == CallEdgeKind::LambdaCreation ||
+          (Site.Callee->getParentFunctionOrMethod() && Site.Callee->hasBody()))
         Worklist.push_back(Site.Callee);
   }
   return UserFunctionList;

@@ -1,0 +1,218 @@
+//===--- Facts.cpp - What one translation unit tells the others ----------===//
+
+#include "Facts.h"
+#include "Names.h"
+#include "ThreadStarts.h"
+#include "TranslationUnitAnalysis.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
+using namespace clang;
+
+namespace vss {
+
+std::string contentHash(llvm::StringRef Text) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true);
+}
+
+std::string usrOf(const Decl *Decl) {
+  llvm::SmallString<128> Usr;
+  if (!Decl || index::generateUSRForDecl(Decl, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+namespace {
+
+const char *kindName(CallEdgeKind Kind) {
+  switch (Kind) {
+  case CallEdgeKind::Call:
+    return "call";
+  case CallEdgeKind::VirtualCall:
+    return "virtual-call";
+  case CallEdgeKind::Construction:
+    return "construction";
+  case CallEdgeKind::Destruction:
+    return "destruction";
+  case CallEdgeKind::LambdaCreation:
+    return "lambda-creation";
+  case CallEdgeKind::FunctionReference:
+    return "function-reference";
+  case CallEdgeKind::CallableInvocation:
+    return "callable-invocation";
+  case CallEdgeKind::CallbackArgument:
+    return "callback-argument";
+  }
+  return "call";
+}
+
+class FactsWriter {
+public:
+  FactsWriter(ASTContext &Context) : Context(Context), SM(Context.getSourceManager()) {}
+
+  /// The file a location is in, as an absolute path when it has one.
+  std::string fileOf(SourceLocation Loc) const {
+    FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+    if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
+      llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+      return std::string(Real.empty() ? Entry->getName() : Real);
+    }
+    return "";
+  }
+
+  llvm::json::Object location(SourceLocation Loc) const {
+    Loc = SM.getExpansionLoc(Loc);
+    return llvm::json::Object{{"file", fileOf(Loc)},
+                              {"line", SM.getExpansionLineNumber(Loc)},
+                              {"column", SM.getExpansionColumnNumber(Loc)}};
+  }
+
+  /// A constant the expression certainly has, as clang evaluates it.
+  std::optional<int64_t> constantOf(const Expr *E) const {
+    if (!E || E->isValueDependent() || E->containsErrors())
+      return std::nullopt;
+    Expr::EvalResult Result;
+    if (!E->EvaluateAsInt(Result, Context))
+      return std::nullopt;
+    return Result.Val.getInt().getExtValue();
+  }
+
+  llvm::json::Value hresultArgument(const Expr *Argument, const FunctionDecl *Caller) const {
+    if (std::optional<int64_t> Value = constantOf(Argument)) {
+      std::string Text(Lexer::getSourceText(SM.getExpansionRange(Argument->getSourceRange()), SM,
+                                            Context.getLangOpts()));
+      return llvm::json::Object{{"kind", "constant"},
+                                {"value", static_cast<int64_t>(static_cast<uint32_t>(*Value))},
+                                {"text", Text}};
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Argument->IgnoreParenImpCasts()))
+      if (const auto *Parameter = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+        if (Parameter->getDeclContext() == Caller)
+          return llvm::json::Object{{"kind", "parameter"},
+                                    {"index", Parameter->getFunctionScopeIndex()}};
+    return llvm::json::Object{{"kind", "unknown"}};
+  }
+
+  llvm::json::Object write(llvm::StringRef CommandKey) {
+    TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
+    CallGraph &Graph = Analysis.callGraph();
+    const VssApiModel &Model = VssApiModel::get();
+
+    llvm::json::Array Functions, Calls, FailureCalls, ThreadStartsOut, Overrides, Inputs;
+    llvm::DenseMap<const FunctionDecl *, const EventHandlerSpec *> HandlerOf;
+    for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
+      HandlerOf[Handler.Method->getCanonicalDecl()] = Handler.Spec;
+
+    for (const FunctionDecl *Function : Graph.userFunctions()) {
+      std::string Usr = usrOf(Function);
+      if (Usr.empty() || !Analysis.isUserFunction(Function))
+        continue;
+      const FunctionDecl *Definition = Function->getDefinition();
+      llvm::json::Object Entry{
+          {"usr", Usr},
+          {"name", describeFunction(Function)},
+          {"location", location((Definition ? Definition : Function)->getLocation())}};
+      if (const EventHandlerSpec *Spec = HandlerOf.lookup(Function->getCanonicalDecl())) {
+        Entry["handler"] = Spec->Name;
+        Entry["writer"] = sourceQualifiedName(cast<CXXMethodDecl>(Function)->getParent());
+      }
+      Functions.push_back(std::move(Entry));
+
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+        for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+          Overrides.push_back(
+              llvm::json::Object{{"method", Usr}, {"overrides", usrOf(Overridden)}});
+
+      for (const CallSite &Site : Graph.callSites(Function)) {
+        std::string Callee = usrOf(Site.Callee);
+        if (Callee.empty())
+          continue;
+        llvm::json::Object Call{{"caller", Usr},
+                                {"callee", Callee},
+                                {"callee_name", describeFunction(Site.Callee)},
+                                {"kind", kindName(Site.Kind)},
+                                {"location", location(Site.Loc)}};
+        // The constants passed, by parameter: what lets another TU decide
+        // the callee's branches and the HRESULTs it forwards.
+        const auto *CallE = dyn_cast_or_null<CallExpr>(Site.Site);
+        if (CallE && !isa<CXXOperatorCallExpr>(CallE)) {
+          llvm::json::Array Constants;
+          for (unsigned I = 0; I < CallE->getNumArgs(); ++I)
+            if (std::optional<int64_t> Value = constantOf(CallE->getArg(I)))
+              Constants.push_back(llvm::json::Object{{"parameter", I}, {"value", *Value}});
+          if (!Constants.empty())
+            Call["constants"] = std::move(Constants);
+        }
+        Calls.push_back(std::move(Call));
+      }
+    }
+
+    for (const CallSite *Site : Analysis.failureCalls()) {
+      const FailureReportingSpec *Spec = Model.failureReportingCall(Site->Callee);
+      const auto *Call = cast<CallExpr>(Site->Site);
+      llvm::json::Object Failure{{"caller", usrOf(Site->Caller)},
+                                 {"api", Spec->DisplayName},
+                                 {"location", location(Site->Loc)}};
+      if (Spec->HResultArgument >= 0 &&
+          static_cast<unsigned>(Spec->HResultArgument) < Call->getNumArgs())
+        Failure["hresult"] = hresultArgument(Call->getArg(Spec->HResultArgument), Site->Caller);
+      FailureCalls.push_back(std::move(Failure));
+    }
+
+    for (const ThreadStart &Start : findThreadStarts(Graph, {})) {
+      llvm::json::Array Entries;
+      for (const FunctionDecl *Entry : Start.Entries)
+        Entries.push_back(usrOf(Entry));
+      ThreadStartsOut.push_back(llvm::json::Object{{"caller", usrOf(Start.Site->Caller)},
+                                                   {"api", Start.Api},
+                                                   {"underlying", Start.Underlying},
+                                                   {"location", location(Start.Site->Loc)},
+                                                   {"entries", std::move(Entries)}});
+    }
+
+    // Every file the TU read: a later run compares them to tell a stale summary.
+    // The hash is of the text clang parsed, so an edit made while it parsed
+    // still makes the summary stale.
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::MemoryBufferRef> Text = It->second->getBufferIfLoaded();
+      if (!Text)
+        continue;
+      FileEntryRef File = It->first;
+      llvm::StringRef Real = File.getFileEntry().tryGetRealPathName();
+      Inputs.push_back(llvm::json::Object{{"path", Real.empty() ? File.getName() : Real},
+                                          {"size", static_cast<int64_t>(Text->getBufferSize())},
+                                          {"hash", contentHash(Text->getBuffer())}});
+    }
+
+    FileID Main = SM.getMainFileID();
+    return llvm::json::Object{{"format", "vss-facts"},
+                              {"version", FactsFormatVersion},
+                              {"file", fileOf(SM.getLocForStartOfFile(Main))},
+                              {"command", CommandKey},
+                              {"inputs", std::move(Inputs)},
+                              {"functions", std::move(Functions)},
+                              {"calls", std::move(Calls)},
+                              {"failure_calls", std::move(FailureCalls)},
+                              {"thread_starts", std::move(ThreadStartsOut)},
+                              {"overrides", std::move(Overrides)}};
+  }
+
+private:
+  ASTContext &Context;
+  const SourceManager &SM;
+};
+
+} // namespace
+
+llvm::json::Object summarizeTranslationUnit(ASTContext &Context, llvm::StringRef CommandKey) {
+  return FactsWriter(Context).write(CommandKey);
+}
+
+} // namespace vss

@@ -1,0 +1,36 @@
+//===--- Facts.h - What one translation unit tells the others ------------===//
+//
+// The summary of a translation unit that whole-program analysis reads in the
+// others (docs/facts-format.md): the functions it defines, keyed by USR, their
+// call edges, failure calls, thread starts and overrides, the constants passed
+// at call sites, and the files the translation unit read (to tell when the
+// summary is stale). Written by vss-facts, one JSON file per translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_FACTS_H
+#define VSS_TIDY_ANALYSIS_FACTS_H
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+
+namespace vss {
+
+/// The version of the facts format; a reader ignores any other.
+constexpr int FactsFormatVersion = 1;
+
+/// The hash of a file's text that a summary records for each input.
+std::string contentHash(llvm::StringRef Text);
+
+/// The USR of \p Decl (clang's Unified Symbol Resolution): the same in every
+/// translation unit that declares it. Empty when clang has none.
+std::string usrOf(const clang::Decl *Decl);
+
+/// The summary of the translation unit of \p Context (see the file comment).
+/// \p CommandKey identifies the compile command it was parsed with.
+llvm::json::Object summarizeTranslationUnit(clang::ASTContext &Context, llvm::StringRef CommandKey);
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_FACTS_H

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Prints the summaries of a vss-facts folder as sorted lines, for FileCheck.
+
+  facts_view.py FACTS_DIR
+
+One block per translation unit (by file name), then its functions, calls,
+failure calls, thread starts and overrides, with file:line locations (file
+names only) and function names instead of USRs.
+"""
+import glob
+import json
+import os
+import sys
+
+
+def where(loc):
+    return "%s:%d" % (os.path.basename(loc["file"]), loc["line"])
+
+
+def main():
+    summaries = []
+    for path in glob.glob(os.path.join(sys.argv[1], "tu", "*.json")):
+        with open(path) as f:
+            summaries.append(json.load(f))
+    names = {}
+    for s in summaries:
+        for fn in s["functions"]:
+            names[fn["usr"]] = fn["name"]
+    name = lambda usr: names.get(usr, usr)
+    for s in sorted(summaries, key=lambda s: os.path.basename(s["file"])):
+        print("tu %s version %d" % (os.path.basename(s["file"]), s["version"]))
+        lines = []
+        for fn in s["functions"]:
+            extra = " handler %s of %s" % (fn["handler"], fn["writer"]) if "handler" in fn else ""
+            lines.append("function %s at %s%s" % (fn["name"], where(fn["location"]), extra))
+        for c in s["calls"]:
+            consts = "".join(" arg%d=%#x" % (k["parameter"], k["value"] & 0xFFFFFFFF)
+                             for k in c.get("constants", []))
+            lines.append("%s %s -> %s at %s%s" % (c["kind"], name(c["caller"]), c["callee_name"],
+                                                 where(c["location"]), consts))
+        for f in s["failure_calls"]:
+            h = f.get("hresult", {"kind": "none"})
+            value = {"constant": lambda: "constant %#x" % h["value"],
+                     "parameter": lambda: "parameter %d" % h["index"]}.get(h["kind"], lambda: h["kind"])()
+            lines.append("failure %s in %s at %s hresult %s" % (f["api"], name(f["caller"]),
+                                                             where(f["location"]), value))
+        for t in s["thread_starts"]:
+            lines.append("thread-start %s in %s at %s runs %s" % (
+                t["api"], name(t["caller"]), where(t["location"]),
+                ",".join(name(e) for e in t["entries"])))
+        for o in s["overrides"]:
+            lines.append("override %s overrides %s" % (name(o["method"]), o["overrides"]))
+        for line in sorted(lines):
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+#include <vswriter.h>
+bool LoadCatalog(CVssWriter *Writer);
+void SubmitJob(void (*Job)(void *), void *Context);
+void FlushJob(void *Context);
+
+class CSqlWriter : public CVssWriter {
+public:
+  bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata *pMetadata) {
+    return LoadCatalog(this);
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() {
+    SubmitJob(&FlushJob, this);
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnThaw() { return true; }
+  bool STDMETHODCALLTYPE OnAbort() { return true; }
+};

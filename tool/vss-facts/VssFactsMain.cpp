@@ -1,0 +1,270 @@
+//===--- VssFactsMain.cpp - The facts pass of whole-program analysis -----===//
+//
+//   vss-facts -p BUILD_DIR -o FACTS_DIR [-j N] [--shard I/N] [files...]
+//
+// Parses each translation unit of compile_commands.json (or those of the
+// files given) and writes its summary (checks/analysis/Facts.h,
+// docs/facts-format.md) to FACTS_DIR/tu/<key>.json, the key naming the file and
+// its command. A summary whose command and input files (the source and every
+// header it read: size and hash of the text) are unchanged is kept, not
+// written again.
+// Shards of the database (--shard I/N) can run on different machines; their
+// folders merge by copying, since no two translation units share a file name.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../common/ResourceDir.h"
+#include "analysis/Facts.h"
+#include "analysis/TranslationUnitAnalysis.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+
+using namespace clang;
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory Category("vss-facts options");
+cl::opt<std::string> BuildDir("p", cl::desc("The build folder with compile_commands.json"),
+                              cl::value_desc("BUILD_DIR"), cl::Required, cl::cat(Category));
+cl::opt<std::string> FactsDir("o", cl::desc("The folder to write the summaries to"),
+                              cl::value_desc("FACTS_DIR"), cl::Required, cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Translation units summarised in parallel (default: 1)"),
+                       cl::init(1), cl::cat(Category));
+cl::opt<std::string> Shard("shard",
+                           cl::desc("Summarise only the I-th of N slices of the database, "
+                                    "1 <= I <= N (e.g. one job of a CI matrix)"),
+                           cl::value_desc("I/N"), cl::cat(Category));
+cl::list<std::string> Files(cl::Positional, cl::desc("[files...]"), cl::cat(Category));
+
+/// The key of a compile command: its folder, file and arguments.
+std::string commandKey(const tooling::CompileCommand &Command) {
+  SHA1 Hash;
+  Hash.update(Command.Directory);
+  Hash.update(StringRef("\0", 1));
+  Hash.update(Command.Filename);
+  for (const std::string &Arg : Command.CommandLine) {
+    Hash.update(StringRef("\0", 1));
+    Hash.update(Arg);
+  }
+  return toHex(Hash.final(), /*LowerCase=*/true);
+}
+
+/// True when the summary at \p Path was made from the same command and none
+/// of the files it read has changed since.
+bool isUpToDate(StringRef Path, StringRef Key) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return false;
+  Expected<json::Value> Summary = json::parse((*Buffer)->getBuffer());
+  if (!Summary) {
+    consumeError(Summary.takeError());
+    return false;
+  }
+  const json::Object *Object = Summary->getAsObject();
+  if (!Object || Object->getInteger("version") != vss::FactsFormatVersion ||
+      Object->getString("command") != Key)
+    return false;
+  const json::Array *Inputs = Object->getArray("inputs");
+  if (!Inputs)
+    return false;
+  for (const json::Value &Input : *Inputs) {
+    const json::Object *File = Input.getAsObject();
+    std::optional<StringRef> FilePath = File ? File->getString("path") : std::nullopt;
+    std::optional<StringRef> Hash = File ? File->getString("hash") : std::nullopt;
+    sys::fs::file_status Status;
+    if (!FilePath || !Hash || sys::fs::status(*FilePath, Status) ||
+        File->getInteger("size") != static_cast<int64_t>(Status.getSize()))
+      return false;
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Text = MemoryBuffer::getFile(*FilePath);
+    if (!Text || vss::contentHash((*Text)->getBuffer()) != *Hash)
+      return false;
+  }
+  return true;
+}
+
+class FactsConsumer : public ASTConsumer {
+public:
+  FactsConsumer(std::string Key, std::string Output)
+      : Key(std::move(Key)), Output(std::move(Output)) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    vss::TranslationUnitAnalysis::startTranslationUnit();
+    json::Object Summary = vss::summarizeTranslationUnit(Context, Key);
+    vss::TranslationUnitAnalysis::startTranslationUnit();
+    // Written whole or not at all: a reader never sees half a summary.
+    std::string Temporary = Output + ".tmp";
+    {
+      std::error_code Error;
+      raw_fd_ostream OS(Temporary, Error);
+      if (Error) {
+        WriteError = "cannot write " + Temporary + ": " + Error.message();
+        return;
+      }
+      OS << json::Value(std::move(Summary)) << "\n";
+    }
+    if (std::error_code Error = sys::fs::rename(Temporary, Output))
+      WriteError = "cannot write " + Output + ": " + Error.message();
+  }
+
+  std::string WriteError;
+
+private:
+  std::string Key, Output;
+};
+
+class FactsAction : public ASTFrontendAction {
+public:
+  FactsAction(std::string Key, std::string Output, std::string &WriteError)
+      : Key(std::move(Key)), Output(std::move(Output)), WriteError(WriteError) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+    auto Consumer = std::make_unique<FactsConsumer>(Key, Output);
+    Current = Consumer.get();
+    return Consumer;
+  }
+  void EndSourceFileAction() override {
+    if (Current)
+      WriteError = Current->WriteError;
+  }
+
+private:
+  std::string Key, Output;
+  std::string &WriteError;
+  FactsConsumer *Current = nullptr;
+};
+
+// An address in this executable, to find its path.
+void executableAnchor() {}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  cl::HideUnrelatedOptions(Category);
+  cl::ParseCommandLineOptions(Argc, Argv,
+                              "vss-facts: summarises translation units for the vss-* checks' "
+                              "whole-program analysis\n");
+
+  unsigned ShardIndex = 1, ShardCount = 1;
+  if (!Shard.empty()) {
+    auto [Index, Count] = StringRef(Shard).split('/');
+    if (Index.getAsInteger(10, ShardIndex) || Count.getAsInteger(10, ShardCount) ||
+        ShardCount == 0 || ShardIndex == 0 || ShardIndex > ShardCount) {
+      errs() << "vss-facts: error: --shard expects I/N with 1 <= I <= N, not '" << Shard << "'\n";
+      return 1;
+    }
+  }
+
+  std::string Error;
+  std::unique_ptr<tooling::CompilationDatabase> Database =
+      tooling::CompilationDatabase::loadFromDirectory(BuildDir, Error);
+  if (!Database) {
+    errs() << "vss-facts: error: cannot load the compilation database in '" << BuildDir
+           << "': " << Error << "\n";
+    return 1;
+  }
+
+  // The commands to summarise, in a stable order (sharding depends on it).
+  std::vector<tooling::CompileCommand> Commands;
+  if (Files.empty()) {
+    Commands = Database->getAllCompileCommands();
+  } else {
+    for (const std::string &File : Files) {
+      SmallString<256> Absolute(File);
+      sys::fs::make_absolute(Absolute);
+      sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+      std::vector<tooling::CompileCommand> Found = Database->getCompileCommands(Absolute);
+      if (Found.empty()) {
+        errs() << "vss-facts: error: no compile command for '" << File << "' in " << BuildDir
+               << "\n";
+        return 1;
+      }
+      Commands.insert(Commands.end(), Found.begin(), Found.end());
+    }
+  }
+  std::vector<std::pair<std::string, tooling::CompileCommand>> Keyed;
+  for (tooling::CompileCommand &Command : Commands)
+    Keyed.emplace_back(commandKey(Command), std::move(Command));
+  llvm::sort(Keyed, [](const auto &A, const auto &B) { return A.first < B.first; });
+  Keyed.erase(std::unique(Keyed.begin(), Keyed.end(),
+                          [](const auto &A, const auto &B) { return A.first == B.first; }),
+              Keyed.end());
+
+  SmallString<256> TuDir(FactsDir);
+  sys::path::append(TuDir, "tu");
+  if (std::error_code Error = sys::fs::create_directories(TuDir)) {
+    errs() << "vss-facts: error: cannot create '" << TuDir << "': " << Error.message() << "\n";
+    return 1;
+  }
+
+  static const std::string ResourceDirArg = std::string("-resource-dir=") + vss::builtResourceDir();
+  bool OwnResourceDir =
+      vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor));
+
+  std::atomic<unsigned> Summarised{0}, UpToDate{0}, Failed{0};
+  std::mutex OutputLock;
+  auto Summarise = [&](const std::string &Key, const tooling::CompileCommand &Command) {
+    SmallString<256> Output(TuDir);
+    sys::path::append(Output, Key + ".json");
+    if (isUpToDate(Output, Key)) {
+      ++UpToDate;
+      return;
+    }
+    tooling::CommandLineArguments Args = Command.CommandLine;
+    Args = tooling::getClangStripOutputAdjuster()(Args, Command.Filename);
+    Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Command.Filename);
+    if (!OwnResourceDir)
+      Args.insert(Args.begin() + 1, ResourceDirArg);
+    IntrusiveRefCntPtr<vfs::FileSystem> FS = vfs::createPhysicalFileSystem();
+    FS->setCurrentWorkingDirectory(Command.Directory);
+    auto Files = makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+    std::string WriteError;
+    tooling::ToolInvocation Invocation(
+        Args, std::make_unique<FactsAction>(Key, std::string(Output), WriteError), Files.get());
+    bool Parsed = Invocation.run();
+    std::lock_guard<std::mutex> Lock(OutputLock);
+    if (!WriteError.empty()) {
+      errs() << "vss-facts: error: " << WriteError << "\n";
+      ++Failed;
+    } else if (!sys::fs::exists(Output)) {
+      errs() << "vss-facts: error: " << Command.Filename << " could not be parsed\n";
+      ++Failed;
+    } else {
+      if (!Parsed)
+        errs() << "vss-facts: warning: " << Command.Filename
+               << " has errors; its summary holds what clang could parse\n";
+      ++Summarised;
+    }
+  };
+
+  unsigned Selected = 0;
+  {
+    DefaultThreadPool Pool(hardware_concurrency(std::max(1u, unsigned(Jobs))));
+    for (size_t I = 0; I < Keyed.size(); ++I) {
+      if (I % ShardCount != ShardIndex - 1)
+        continue;
+      ++Selected;
+      Pool.async([&, I] { Summarise(Keyed[I].first, Keyed[I].second); });
+    }
+    Pool.wait();
+  }
+  outs() << "vss-facts: " << Selected << " translation unit(s): " << Summarised << " summarised, "
+         << UpToDate << " up to date, " << Failed << " failed\n";
+  return Failed ? 1 : 0;
+}
