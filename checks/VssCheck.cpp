@@ -2,6 +2,8 @@
 
 #include "VssCheck.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSet.h"
+#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -18,9 +20,40 @@ void VssCheck::check(const MatchFinder::MatchResult &Result) {
     Context = Result.Context;
 }
 
+void VssCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "VssFactsDirectory", FactsDirectory);
+}
+
+FactsIndex *VssCheck::facts(clang::ASTContext &Context) {
+  if (FactsOpened || FactsDirectory.empty())
+    return Facts.get();
+  FactsOpened = true;
+  const clang::SourceManager &SM = Context.getSourceManager();
+  std::string MainFile;
+  if (clang::OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
+    llvm::StringRef Real = Main->getFileEntry().tryGetRealPathName();
+    MainFile = (Real.empty() ? Main->getName() : Real).str();
+  }
+  Facts = std::make_unique<FactsIndex>(FactsDirectory, MainFile);
+  if (!Facts->problem().empty()) {
+    // One warning per folder, not one per check and translation unit.
+    static std::mutex Lock;
+    static llvm::StringSet<> Warned;
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Warned.insert(FactsDirectory).second)
+      configurationDiag("cannot use the facts in '%0' (option VssFactsDirectory): %1; the "
+                        "check stops at the boundary of the translation unit")
+          << FactsDirectory << Facts->problem();
+    Facts.reset();
+  }
+  return Facts.get();
+}
+
 void VssCheck::onStartOfTranslationUnit() {
   TranslationUnitAnalysis::startTranslationUnit();
   Context = nullptr;
+  Facts.reset();
+  FactsOpened = false;
   startTranslationUnit();
 }
 

@@ -11,16 +11,23 @@
 #ifndef VSS_TIDY_VSSCHECK_H
 #define VSS_TIDY_VSSCHECK_H
 
+#include "analysis/FactsIndex.h"
 #include "analysis/TranslationUnitAnalysis.h"
 #include "analysis/VssApiModel.h"
 #include <clang-tidy/ClangTidyCheck.h>
+#include <memory>
 
 namespace vss {
 
 class VssCheck : public clang::tidy::ClangTidyCheck {
 public:
   VssCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+      : ClangTidyCheck(Name, Context),
+        FactsDirectory(Options.getLocalOrGlobal("VssFactsDirectory", "").str()) {}
+
+  /// Stores the options every vss check shares; a check that has its own
+  /// calls this first.
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
@@ -42,9 +49,18 @@ protected:
   /// The one place that knows the VSS writer API.
   static const VssApiModel &model() { return VssApiModel::get(); }
 
+  /// The facts of the other translation units (option VssFactsDirectory,
+  /// docs/facts-format.md), or null when there are none to use: the check
+  /// then stops at the boundary of the translation unit.
+  FactsIndex *facts(clang::ASTContext &Context);
+
 private:
   /// The translation unit's, when it may use the VSS writer API.
   clang::ASTContext *Context = nullptr;
+  /// Option VssFactsDirectory, shared by every vss check.
+  const std::string FactsDirectory;
+  std::unique_ptr<FactsIndex> Facts;
+  bool FactsOpened = false;
 };
 
 } // namespace vss

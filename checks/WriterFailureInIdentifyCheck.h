@@ -5,6 +5,8 @@
 
 #include "Options.h"
 #include "VssCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace vss {
@@ -25,6 +27,18 @@ protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
 
 private:
+  void checkWithinTranslationUnit(
+      TranslationUnitAnalysis &Analysis,
+      llvm::ArrayRef<const clang::FunctionDecl *> IdentifyHandlers,
+      llvm::function_ref<std::string(const clang::FunctionDecl *)> ReportingCallName,
+      llvm::DenseSet<clang::SourceLocation> &Reported);
+  /// With the facts of the other translation units: the failure calls of
+  /// this one that an Identify handler reaches through another.
+  void checkAcrossTranslationUnits(
+      TranslationUnitAnalysis &Analysis, FactsIndex &Facts,
+      llvm::function_ref<std::string(const clang::FunctionDecl *)> ReportingCallName,
+      const llvm::DenseSet<clang::SourceLocation> &Reported);
+
   /// Option ReportingFunctions: the project's own wrappers (qualified names)
   /// that report a writer failure, typically defined in another TU.
   const std::vector<std::string> ReportingFunctionNames;

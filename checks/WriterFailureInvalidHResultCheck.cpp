@@ -36,6 +36,7 @@ WriterFailureInvalidHResultCheck::WriterFailureInvalidHResultCheck(llvm::StringR
       ReportApiResults(Options.get("ReportApiResults", true)) {}
 
 void WriterFailureInvalidHResultCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  VssCheck::storeOptions(Opts);
   Options.store(Opts, "ReportUnprovenValues", ReportUnprovenValues);
   Options.store(Opts, "AcceptRecoveryFailed", AcceptRecoveryFailed);
   Options.store(Opts, "ReportApiResults", ReportApiResults);

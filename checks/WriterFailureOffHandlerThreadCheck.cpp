@@ -44,6 +44,7 @@ WriterFailureOffHandlerThreadCheck::WriterFailureOffHandlerThreadCheck(
 }
 
 void WriterFailureOffHandlerThreadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  VssCheck::storeOptions(Opts);
   Options.store(Opts, "ThreadStartFunctions", ThreadStartOption);
 }
 

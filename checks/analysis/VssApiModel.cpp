@@ -209,6 +209,13 @@ const EventHandlerSpec *VssApiModel::overriddenEventHandler(const CXXMethodDecl 
   return nullptr;
 }
 
+const EventHandlerSpec *VssApiModel::eventHandlerNamed(llvm::StringRef Name) const {
+  for (const EventHandlerSpec &Handler : EventHandlers)
+    if (Handler.Name == Name)
+      return &Handler;
+  return nullptr;
+}
+
 const FailureReportingSpec *VssApiModel::failureReportingCall(const FunctionDecl *Callee) const {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
   if (!Method || !Method->getIdentifier())

@@ -106,6 +106,9 @@ public:
   /// intermediate overrides, if any.
   const EventHandlerSpec *overriddenEventHandler(const clang::CXXMethodDecl *Method) const;
 
+  /// The event handler named \p Name ("OnIdentify"), if there is one.
+  const EventHandlerSpec *eventHandlerNamed(llvm::StringRef Name) const;
+
   /// The failure-reporting API method that \p Callee is, if any.
   const FailureReportingSpec *failureReportingCall(const clang::FunctionDecl *Callee) const;
 

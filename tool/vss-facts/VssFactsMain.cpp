@@ -15,6 +15,7 @@
 
 #include "../common/ResourceDir.h"
 #include "analysis/Facts.h"
+#include "analysis/FactsIndex.h"
 #include "analysis/TranslationUnitAnalysis.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -23,10 +24,12 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -101,13 +104,21 @@ bool isUpToDate(StringRef Path, StringRef Key) {
 
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(std::string Key, std::string Output)
-      : Key(std::move(Key)), Output(std::move(Output)) {}
+  FactsConsumer(std::string Key, std::string Output, std::string FactsDir)
+      : Key(std::move(Key)), Output(std::move(Output)), FactsDir(std::move(FactsDir)) {}
 
   void HandleTranslationUnit(ASTContext &Context) override {
     vss::TranslationUnitAnalysis::startTranslationUnit();
     json::Object Summary = vss::summarizeTranslationUnit(Context, Key);
     vss::TranslationUnitAnalysis::startTranslationUnit();
+    llvm::StringSet<> Callees;
+    if (const json::Array *Calls = Summary.getArray("calls"))
+      for (const json::Value &Call : *Calls)
+        if (std::optional<StringRef> Callee = Call.getAsObject()->getString("callee"))
+          Callees.insert(*Callee);
+    std::vector<std::string> CalleeList;
+    for (const auto &Callee : Callees)
+      CalleeList.push_back(Callee.getKey().str());
     // Written whole or not at all: a reader never sees half a summary.
     std::string Temporary = Output + ".tmp";
     {
@@ -119,14 +130,31 @@ public:
       }
       OS << json::Value(std::move(Summary)) << "\n";
     }
-    if (std::error_code Error = sys::fs::rename(Temporary, Output))
+    if (std::error_code Error = sys::fs::rename(Temporary, Output)) {
       WriteError = "cannot write " + Output + ": " + Error.message();
+      return;
+    }
+    // The callers index: an empty file callers/<hash of the callee>/<key> for
+    // each function this TU calls, so that a reader finds the callers of a
+    // function without reading every summary (and shards merge by copying).
+    for (const std::string &Callee : CalleeList) {
+      std::string Folder = vss::callersIndexFolder(FactsDir, Callee);
+      SmallString<256> Entry(Folder);
+      sys::path::append(Entry, Key);
+      int FD;
+      if (std::error_code Error = sys::fs::create_directories(Folder))
+        WriteError = "cannot write " + Folder + ": " + Error.message();
+      else if (std::error_code Error = sys::fs::openFileForWrite(Entry, FD))
+        WriteError = "cannot write " + std::string(Entry) + ": " + Error.message();
+      else
+        sys::Process::SafelyCloseFileDescriptor(FD);
+    }
   }
 
   std::string WriteError;
 
 private:
-  std::string Key, Output;
+  std::string Key, Output, FactsDir;
 };
 
 class FactsAction : public ASTFrontendAction {
@@ -135,7 +163,7 @@ public:
       : Key(std::move(Key)), Output(std::move(Output)), WriteError(WriteError) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    auto Consumer = std::make_unique<FactsConsumer>(Key, Output);
+    auto Consumer = std::make_unique<FactsConsumer>(Key, Output, FactsDir);
     Current = Consumer.get();
     return Consumer;
   }

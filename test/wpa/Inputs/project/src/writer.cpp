@@ -1,5 +1,6 @@
 #include <vswriter.h>
 bool LoadCatalog(CVssWriter *Writer);
+bool PrepareCatalog(CVssWriter *Writer);
 void SubmitJob(void (*Job)(void *), void *Context);
 void FlushJob(void *Context);
 
@@ -8,7 +9,7 @@ public:
   bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata *pMetadata) {
     return LoadCatalog(this);
   }
-  bool STDMETHODCALLTYPE OnPrepareSnapshot() { return true; }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() { return PrepareCatalog(this); }
   bool STDMETHODCALLTYPE OnFreeze() {
     SubmitJob(&FlushJob, this);
     return true;

@@ -1,0 +1,78 @@
+//===--- FactsIndex.h - The other translation units, from their facts ----===//
+//
+// What whole-program analysis reads while one translation unit is checked:
+// the summaries vss-facts wrote for the others (docs/facts-format.md), found
+// through the callers index (callers/<hash of a USR>/<key of a summary>) and
+// parsed only when a question reaches them. A summary of another format
+// version is ignored; a stale one (its source changed since) is ignored and
+// named once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_FACTSINDEX_H
+#define VSS_TIDY_ANALYSIS_FACTSINDEX_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vss {
+
+/// The folder of the callers index entries of \p Usr in a facts folder.
+std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr);
+
+/// One call edge from another translation unit's summary.
+struct FactsCall {
+  std::string Caller;     ///< USR
+  std::string CallerName; ///< As the user reads it, e.g. "CSqlWriter::OnIdentify".
+  std::string CalleeName;
+  std::string Kind; ///< As in the format: "call", "virtual-call", ...
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
+/// One function another translation unit defines.
+struct FactsFunction {
+  std::string Name;
+  std::string Handler; ///< The event handler it is ("OnIdentify"), or empty.
+};
+
+class FactsIndex {
+public:
+  /// The facts in \p Folder, for checking the translation unit of \p MainFile
+  /// (whose own summary is never read: its code is in the AST).
+  FactsIndex(std::string Folder, std::string MainFile);
+
+  /// Empty, or why the folder cannot be used (missing, not a facts folder).
+  llvm::StringRef problem() const { return Problem; }
+
+  /// The calls of \p Usr, in other translation units, along which the callee
+  /// runs (not the creation of a lambda or the mention of a function).
+  std::vector<FactsCall> callersOf(llvm::StringRef Usr);
+
+  /// The function \p Usr, if a summary read so far defines it.
+  const FactsFunction *function(llvm::StringRef Usr) const;
+
+  /// The summaries found stale since the last call (their main files).
+  std::vector<std::string> takeStale();
+
+private:
+  struct Summary {
+    bool Usable = false;
+    llvm::json::Value Json = nullptr;
+  };
+  Summary &summary(llvm::StringRef Key);
+
+  std::string Folder, MainFile, Problem;
+  llvm::StringMap<std::unique_ptr<Summary>> Summaries;
+  llvm::StringMap<FactsFunction> Functions;
+  std::vector<std::string> Stale;
+};
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_FACTSINDEX_H
