@@ -4,19 +4,23 @@ set -euo pipefail
 
 VSS_LLVM_VERSION="${VSS_LLVM_VERSION:-19}"
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# VSS_SANITIZERS=address,undefined builds every target with those sanitizers, in a folder of
+# its own (build-san/, build-llvmN-san/).
+VSS_SANITIZERS="${VSS_SANITIZERS:-}"
+SAN_SUFFIX=$([ -n "$VSS_SANITIZERS" ] && echo -san || true)
 if [ "$VSS_LLVM_VERSION" = 19 ]; then
-  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build}"
+  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build$SAN_SUFFIX}"
 else
-  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build-llvm$VSS_LLVM_VERSION}"
+  BUILD_DIR="${BUILD_DIR:-$REPO_DIR/build-llvm$VSS_LLVM_VERSION$SAN_SUFFIX}"
 fi
 
 apt_packages() {
   local v="$VSS_LLVM_VERSION"
   echo cmake ninja-build g++ python3 git \
     "clang-$v" "clang-tidy-$v" "clangd-$v" "clang-format-$v" "libclang-$v-dev" "llvm-$v-dev" \
-    "llvm-$v-tools" \
+    "llvm-$v-tools" "libclang-rt-$v-dev" \
     llvm-19-tools \
-    libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev \
+    libgtest-dev libabsl-dev libgrpc++-dev libprotobuf-dev valgrind dpkg-dev \
     mingw-w64-common g++-mingw-w64-x86-64-posix pre-commit
 }
 
@@ -72,7 +76,7 @@ lit_command() {
 configure_and_build() {
   echo "== configure ($BUILD_DIR, LLVM $VSS_LLVM_VERSION)"
   cmake -S "$REPO_DIR" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DVSS_LLVM_VERSION="$VSS_LLVM_VERSION" >/dev/null
+    -DVSS_LLVM_VERSION="$VSS_LLVM_VERSION" -DVSS_SANITIZERS="$VSS_SANITIZERS" >/dev/null
   echo "== build"
   cmake --build "$BUILD_DIR" -j 2
 }

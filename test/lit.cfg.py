@@ -16,6 +16,7 @@ runner_args = (
     f"--host-clang-tidy={config.host_clang_tidy} --filecheck={config.filecheck} "
     f"--sdk-include={inputs}/sdk --mingw-overlay={inputs}/mingw-overlay "
     f"--mingw-include={config.mingw_include}"
+    f" --sanitizers={getattr(config, 'vss_sanitizers', '')}"
 )
 config.substitutions.extend([
     ("%check_vss", f"{config.python} {runner} {runner_args}"),
@@ -49,6 +50,22 @@ config.substitutions.append(("%not", config.not_tool))
 # UNSUPPORTED ("requires ... sarif-multitool"), not failed.
 if os.access(config.sarif_multitool, os.X_OK):
     config.available_features.add("sarif-multitool")
+
+# llvm-N: the LLVM release built against, for tests that meet a bug of one release.
+config.available_features.add("llvm-" + config.llvm_version_major)
+
+# Built with sanitizers (VSS_SANITIZERS): the plugin needs their runtime, which the host
+# clang-tidy does not have, so the tests of the plugin in it say "UNSUPPORTED: sanitizers"
+# and the runner checks -use-plugin tests with vss-tidy (it prints that it does).
+if getattr(config, "vss_sanitizers", ""):
+    config.available_features.add("sanitizers")
+    # A report aborts (a signal), so that it fails a command expected to exit 1 too.
+    # allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons its slabs when instantiated in
+    # our instrumented code, but the uninstrumented LLVM libraries never unpoison them.
+    for var, ours in (("ASAN_OPTIONS", "abort_on_error=1:allow_user_poisoning=0"),
+                      ("UBSAN_OPTIONS", "abort_on_error=1:print_stacktrace=1")):
+        theirs = config.environment.get(var)
+        config.environment[var] = ours + (":" + theirs if theirs else "")
 
 # The plugin built for the other supported LLVM release, which scripts/run-tests.sh
 # builds and passes as --param cross_llvm=N --param cross_plugin=PATH: the

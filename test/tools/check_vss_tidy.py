@@ -55,6 +55,8 @@ def parse_args(argv):
     p.add_argument("--sdk-include", required=True)
     p.add_argument("--mingw-overlay", required=True)
     p.add_argument("--mingw-include", required=True)
+    p.add_argument("--sanitizers", default="",
+                   help="the sanitizers vss-tidy and the plugin were built with (VSS_SANITIZERS)")
     p.add_argument("-check-suffixes", "-check-suffix", default="")
     p.add_argument("-targets", default=",".join(TARGETS),
                    help="comma-separated subset of " + ",".join(TARGETS))
@@ -98,7 +100,12 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
         sys.exit("error: %s has no CHECK-MESSAGES, CHECK-NOTES or CHECK-FIXES lines for %s"
                  % (args.source, target))
 
-    if args.use_plugin:
+    if args.use_plugin and args.sanitizers:
+        # An instrumented plugin cannot load into the uninstrumented host clang-tidy.
+        print("plugin mode skipped: built with sanitizers (the host clang-tidy is not "
+              "instrumented); checking with vss-tidy instead")
+        tool = [args.vss_tidy]
+    elif args.use_plugin:
         tool = [args.host_clang_tidy, "--load=" + args.plugin]
     else:
         tool = [args.vss_tidy]
@@ -117,6 +124,9 @@ def check_one_target(args, tidy_args, compiler_args, target, original, suffixes)
     print(output)
     if result.stderr.strip():
         print(result.stderr, file=sys.stderr)
+    if result.returncode < 0:
+        sys.exit("error: clang-tidy was killed by signal %d for target %s"
+                 % (-result.returncode, target))
     if result.returncode != 0 and not args.expect_compile_errors:
         sys.exit("error: clang-tidy exited with %d for target %s" % (result.returncode, target))
 
