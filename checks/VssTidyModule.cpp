@@ -8,8 +8,12 @@
 #include "WriterFailureInIdentifyCheck.h"
 #include "WriterFailureInvalidHResultCheck.h"
 #include "WriterFailureOffHandlerThreadCheck.h"
+#include "clang/Basic/Version.h"
 #include <clang-tidy/ClangTidyModule.h>
+// LLVM 22 declares the registry in ClangTidyModule.h and deprecates this header.
+#if CLANG_VERSION_MAJOR < 22
 #include <clang-tidy/ClangTidyModuleRegistry.h>
+#endif
 
 namespace vss {
 
