@@ -149,6 +149,22 @@ public:
   // calls are their edges, reached through the calls of them.
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
 
+  // Unevaluated operands never run: sizeof/alignof (but a variable-length
+  // array's size is evaluated), noexcept, decltype, and typeid of a
+  // non-polymorphic operand.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    if (E->isArgumentType() && E->getArgumentType()->isVariableArrayType())
+      return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (E->isPotentiallyEvaluated())
+      return RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+    return true;
+  }
+
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     const SourceLocation Loc = Lambda->getBeginLoc();
     if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator()) {

@@ -1,9 +1,6 @@
 // Calls in unevaluated operands (decltype, sizeof, noexcept) never run, so
 // they are neither reached from OnIdentify nor values given to
-// SetWriterFailure. Today both checks report them (the call graph and the
-// matcher walk into these operands): expected to fail until they do not
-// (then lit reports XPASS: remove the XFAIL line).
-// XFAIL: *
+// SetWriterFailure: the call graph does not walk into them.
 // RUN: %expect_exit 0 %vss_tidy --config={} --checks='-*,vss-*' %s -- -std=c++17 %linux_flags > %t.linux
 // RUN: FileCheck %s --input-file=%t.linux --implicit-check-not='{{warning|error}}:'
 
