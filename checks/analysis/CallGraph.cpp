@@ -158,7 +158,8 @@ public:
     return true;
   }
   bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  // LLVM 22 passes a second argument (TraverseQualifier); 19 passes one.
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
     if (E->isPotentiallyEvaluated())
       return RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
