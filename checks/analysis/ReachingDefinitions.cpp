@@ -7,8 +7,10 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <array>
 #include <optional>
 
 using namespace clang;
@@ -24,18 +26,33 @@ struct Definition {
   const Stmt *Where;
 };
 
-/// "Definition Def of subject Subject reaches here, with values in Range."
+/// "Definition Def reaches here, with values in Range" (of one subject).
 struct Fact {
-  unsigned Subject;
   unsigned Def;
   ValueRange Range;
-  bool operator==(const Fact &Other) const {
-    return Subject == Other.Subject && Def == Other.Def && Range == Other.Range;
-  }
+  bool operator==(const Fact &Other) const { return Def == Other.Def && Range == Other.Range; }
 };
 
-/// The facts at one point, sorted by subject, then definition.
-using State = std::vector<Fact>;
+/// The facts of one subject at one point, sorted by definition.
+using SubjectFacts = llvm::SmallVector<Fact, 1>;
+
+/// The facts at one point: a persistent trie over the subjects' numbers, of
+/// fan-out 16 and a depth fixed per function. States share every node they
+/// have in common, so copying a state costs nothing, changing one subject
+/// costs one path, and joining or comparing two states costs only where they
+/// differ. A state is never a copy of every subject in scope: a handler with
+/// thousands of variables live across thousands of blocks stays linear.
+/// An empty subtree is always null, so equal states have the same shape.
+class TrieNode : public llvm::RefCountedBase<TrieNode> {
+public:
+  static constexpr unsigned Bits = 4;
+  static constexpr unsigned FanOut = 1u << Bits;
+  /// Interior nodes: the subtrees by the next digit of the subject's number.
+  std::array<llvm::IntrusiveRefCntPtr<const TrieNode>, FanOut> Children;
+  /// Leaves: the facts of one subject, never empty.
+  SubjectFacts Facts;
+};
+using State = llvm::IntrusiveRefCntPtr<const TrieNode>;
 
 /// What one CFG element does to the state.
 struct Event {
@@ -244,10 +261,7 @@ private:
   //===--- Conditions on the edges -----------------------------------------===//
 
   /// The facts each outgoing edge of \p Block adds, by successor position.
-  const std::vector<EdgeFacts> &edgeFactsOf(const CFGBlock *Block) {
-    auto [It, Inserted] = EdgeFactsCache.try_emplace(Block);
-    if (!Inserted)
-      return It->second;
+  std::vector<EdgeFacts> edgeFactsOf(const CFGBlock *Block) {
     std::vector<EdgeFacts> Edges(Block->succ_size());
     auto IsSubject = [&](const Expr *E) { return subjectOf(E).has_value(); };
     auto Add = [&](unsigned Index, const Expr *Condition, bool Taken) {
@@ -265,7 +279,7 @@ private:
         Add(1, Condition, false);
       }
     }
-    return It->second = std::move(Edges);
+    return Edges;
   }
 
   void switchFacts(const CFGBlock *Block, const SwitchStmt *Switch, std::vector<EdgeFacts> &Edges) {
@@ -303,161 +317,220 @@ private:
     }
   }
 
-  //===--- The dataflow ----------------------------------------------------===//
+  //===--- States ----------------------------------------------------------===//
 
-  /// The facts of \p Subject in \p S, a sorted state.
-  template <typename StateT> static auto factsOf(StateT &S, unsigned Subject) {
-    auto Begin =
-        llvm::lower_bound(S, Subject, [](const Fact &F, unsigned V) { return F.Subject < V; });
-    auto End = std::find_if(Begin, S.end(), [&](const Fact &F) { return F.Subject != Subject; });
-    return llvm::make_range(Begin, End);
+  /// The digit of \p Subject that picks the child at \p Level (0 at the root).
+  unsigned digit(unsigned Subject, unsigned Level) const {
+    return (Subject >> (TrieNode::Bits * (Levels - 1 - Level))) & (TrieNode::FanOut - 1);
   }
 
-  static void define(State &S, unsigned Subject, unsigned Def) {
-    auto Facts = factsOf(S, Subject);
-    S.insert(S.erase(Facts.begin(), Facts.end()), Fact{Subject, Def, ValueRange()});
+  /// The facts of \p Subject in \p S; empty when none reach.
+  llvm::ArrayRef<Fact> factsOf(const State &S, unsigned Subject) const {
+    const TrieNode *Node = S.get();
+    for (unsigned Level = 0; Node && Level < Levels; ++Level)
+      Node = Node->Children[digit(Subject, Level)].get();
+    return Node ? llvm::ArrayRef<Fact>(Node->Facts) : llvm::ArrayRef<Fact>();
   }
 
-  static void forget(State &S, unsigned Subject) {
-    auto Facts = factsOf(S, Subject);
-    S.erase(Facts.begin(), Facts.end());
+  /// \p S with the facts of \p Subject replaced by \p Facts (none: removed).
+  State withFacts(const State &S, unsigned Subject, SubjectFacts Facts) const {
+    return replace(S.get(), Subject, 0, std::move(Facts));
   }
 
-  static void restrict(State &S, const EdgeFacts &Facts) {
-    for (const auto &[Subject, Range] : Facts)
-      for (Fact &F : factsOf(S, Subject))
-        F.Range = F.Range.intersect(Range);
-    llvm::erase_if(S, [](const Fact &F) { return F.Range.isEmpty(); });
+  State replace(const TrieNode *Node, unsigned Subject, unsigned Level, SubjectFacts Facts) const {
+    if (Level == Levels) {
+      if (Facts.empty())
+        return nullptr;
+      auto Leaf = llvm::makeIntrusiveRefCnt<TrieNode>();
+      Leaf->Facts = std::move(Facts);
+      return Leaf;
+    }
+    unsigned Digit = digit(Subject, Level);
+    const TrieNode *Child = Node ? Node->Children[Digit].get() : nullptr;
+    State NewChild = replace(Child, Subject, Level + 1, std::move(Facts));
+    if (NewChild.get() == Child)
+      return Node;
+    auto Copy = llvm::makeIntrusiveRefCnt<TrieNode>();
+    if (Node)
+      Copy->Children = Node->Children;
+    Copy->Children[Digit] = std::move(NewChild);
+    if (llvm::all_of(Copy->Children, [](const State &C) { return !C; }))
+      return nullptr;
+    return Copy;
   }
 
-  /// The facts of two sorted states, one per subject and definition, the
-  /// ranges of a fact in both joined.
-  static State mergeTwo(State &A, State &B) {
-    State Merged;
+  void define(State &S, unsigned Subject, unsigned Def) const {
+    S = withFacts(S, Subject, {Fact{Def, ValueRange()}});
+  }
+
+  void forget(State &S, unsigned Subject) const {
+    if (!factsOf(S, Subject).empty())
+      S = withFacts(S, Subject, {});
+  }
+
+  void restrict(State &S, const EdgeFacts &Edge) const {
+    for (const auto &[Subject, Range] : Edge) {
+      llvm::ArrayRef<Fact> Old = factsOf(S, Subject);
+      if (Old.empty())
+        continue;
+      SubjectFacts New;
+      for (const Fact &F : Old) {
+        ValueRange Narrowed = F.Range.intersect(Range);
+        if (!Narrowed.isEmpty())
+          New.push_back({F.Def, std::move(Narrowed)});
+      }
+      if (!llvm::equal(New, Old))
+        S = withFacts(S, Subject, std::move(New));
+    }
+  }
+
+  /// True when \p A and \p B hold the same facts; shared subtrees are not
+  /// visited.
+  bool equalStates(const TrieNode *A, const TrieNode *B, unsigned Level = 0) const {
+    if (A == B)
+      return true;
+    if (!A || !B)
+      return false;
+    if (Level == Levels)
+      return A->Facts == B->Facts;
+    for (unsigned I = 0; I < TrieNode::FanOut; ++I)
+      if (!equalStates(A->Children[I].get(), B->Children[I].get(), Level + 1))
+        return false;
+    return true;
+  }
+
+  /// Where paths meet: the facts of both, one per definition, the ranges of a
+  /// definition in both joined. Shared subtrees are kept as they are.
+  State join(const State &A, const State &B, unsigned Level = 0) {
+    if (A == B || !B)
+      return A;
+    if (!A)
+      return B;
+    if (Level == Levels) {
+      SubjectFacts Merged = mergeFacts(A->Facts, B->Facts);
+      if (Merged == A->Facts)
+        return A;
+      if (Merged == B->Facts)
+        return B;
+      auto Leaf = llvm::makeIntrusiveRefCnt<TrieNode>();
+      Leaf->Facts = std::move(Merged);
+      return Leaf;
+    }
+    std::array<State, TrieNode::FanOut> Children;
+    bool SameAsA = true, SameAsB = true;
+    for (unsigned I = 0; I < TrieNode::FanOut; ++I) {
+      Children[I] = join(A->Children[I], B->Children[I], Level + 1);
+      SameAsA &= Children[I] == A->Children[I];
+      SameAsB &= Children[I] == B->Children[I];
+    }
+    if (SameAsA)
+      return A;
+    if (SameAsB)
+      return B;
+    auto Node = llvm::makeIntrusiveRefCnt<TrieNode>();
+    Node->Children = std::move(Children);
+    return Node;
+  }
+
+  /// The facts of one subject along two paths, merged by definition and
+  /// capped (capDefinitions).
+  SubjectFacts mergeFacts(llvm::ArrayRef<Fact> A, llvm::ArrayRef<Fact> B) {
+    SubjectFacts Merged;
     Merged.reserve(A.size() + B.size());
-    auto Key = [](const Fact &F) { return std::make_pair(F.Subject, F.Def); };
     auto I = A.begin(), J = B.begin();
     while (I != A.end() || J != B.end()) {
-      if (J == B.end() || (I != A.end() && Key(*I) < Key(*J))) {
-        Merged.push_back(std::move(*I++));
-      } else if (I == A.end() || Key(*J) < Key(*I)) {
-        Merged.push_back(std::move(*J++));
+      if (J == B.end() || (I != A.end() && I->Def < J->Def)) {
+        Merged.push_back(*I++);
+      } else if (I == A.end() || J->Def < I->Def) {
+        Merged.push_back(*J++);
       } else {
-        Merged.push_back({I->Subject, I->Def, I->Range.join(J->Range)});
+        Merged.push_back({I->Def, I->Range.join(J->Range)});
         ++I;
         ++J;
       }
     }
+    if (Merged.size() > MaxDefinitionsPerVariable)
+      capDefinitions(Merged);
     return Merged;
   }
 
-  /// Joins the states along several incoming edges (each sorted), pairwise
-  /// like a merge sort: linear in their total size for each level.
-  State joinStates(llvm::SmallVectorImpl<State> &States) {
-    while (States.size() > 1) {
-      size_t Kept = 0;
-      for (size_t I = 0; I < States.size(); I += 2)
-        States[Kept++] =
-            I + 1 < States.size() ? mergeTwo(States[I], States[I + 1]) : std::move(States[I]);
-      States.resize(Kept);
-    }
-    State Joined = std::move(States.front());
-    capDefinitions(Joined);
-    return Joined;
-  }
-
-  /// Keeps at most MaxDefinitionsPerVariable facts per subject: alike
+  /// Keeps at most MaxDefinitionsPerVariable facts of one subject: alike
   /// definitions first become one, then the rest one unknown definition.
-  void capDefinitions(State &S) {
-    for (size_t Begin = 0; Begin < S.size();) {
-      size_t End = Begin;
-      while (End < S.size() && S[End].Subject == S[Begin].Subject)
-        ++End;
-      if (End - Begin > MaxDefinitionsPerVariable) {
-        // Alike definitions as one, the first of them in the source.
-        const SourceManager &SM = Context.getSourceManager();
-        auto Earlier = [&](unsigned A, unsigned B) {
-          const Stmt *WhereA = Definitions[A].Where, *WhereB = Definitions[B].Where;
-          return WhereA && WhereB &&
-                 SM.isBeforeInTranslationUnit(WhereA->getBeginLoc(), WhereB->getBeginLoc());
-        };
-        llvm::DenseMap<std::pair<int, int64_t>, size_t> First;
-        size_t Kept = Begin;
-        for (size_t I = Begin; I < End; ++I) {
-          auto [It, Inserted] = First.try_emplace(DefinitionKeys[S[I].Def], Kept);
-          if (Inserted) {
-            if (Kept++ != I)
-              S[Kept - 1] = std::move(S[I]);
-            continue;
-          }
-          Fact &Representative = S[It->second];
-          Representative.Range = Representative.Range.join(S[I].Range);
-          if (Earlier(S[I].Def, Representative.Def))
-            Representative.Def = S[I].Def;
-        }
-        S.erase(S.begin() + Kept, S.begin() + End);
-        End = Kept;
-        std::sort(S.begin() + Begin, S.begin() + End,
-                  [](const Fact &A, const Fact &B) { return A.Def < B.Def; });
+  void capDefinitions(SubjectFacts &Facts) {
+    // Alike definitions as one, the first of them in the source.
+    const SourceManager &SM = Context.getSourceManager();
+    auto Earlier = [&](unsigned A, unsigned B) {
+      const Stmt *WhereA = Definitions[A].Where, *WhereB = Definitions[B].Where;
+      return WhereA && WhereB &&
+             SM.isBeforeInTranslationUnit(WhereA->getBeginLoc(), WhereB->getBeginLoc());
+    };
+    llvm::DenseMap<std::pair<int, int64_t>, size_t> First;
+    size_t Kept = 0;
+    for (size_t I = 0; I < Facts.size(); ++I) {
+      auto [It, Inserted] = First.try_emplace(DefinitionKeys[Facts[I].Def], Kept);
+      if (Inserted) {
+        if (Kept++ != I)
+          Facts[Kept - 1] = std::move(Facts[I]);
+        continue;
       }
-      if (End - Begin > MaxDefinitionsPerVariable) {
-        Fact Many{S[Begin].Subject, manyDefinition(S[Begin].Subject), S[Begin].Range};
-        for (size_t I = Begin + 1; I < End; ++I)
-          Many.Range = Many.Range.join(S[I].Range);
-        S.erase(S.begin() + Begin + 1, S.begin() + End);
-        S[Begin] = std::move(Many);
-        End = Begin + 1;
-      }
-      Begin = End;
+      Fact &Representative = Facts[It->second];
+      Representative.Range = Representative.Range.join(Facts[I].Range);
+      if (Earlier(Facts[I].Def, Representative.Def))
+        Representative.Def = Facts[I].Def;
+    }
+    Facts.truncate(Kept);
+    llvm::sort(Facts, [](const Fact &A, const Fact &B) { return A.Def < B.Def; });
+    if (Facts.size() > MaxDefinitionsPerVariable) {
+      Fact Many{manyDefinition(), Facts.front().Range};
+      for (const Fact &F : llvm::drop_begin(Facts))
+        Many.Range = Many.Range.join(F.Range);
+      Facts.assign({std::move(Many)});
     }
   }
 
-  /// The one unknown definition that stands for too many of \p Subject.
-  unsigned manyDefinition(unsigned Subject) {
-    auto [It, Inserted] = ManyDefinitions.try_emplace(Subject, 0);
-    if (Inserted)
-      It->second = addDefinition({ReachingDefinition::Unknown, nullptr, nullptr});
-    return It->second;
+  /// The one unknown definition that stands for too many of one subject.
+  unsigned manyDefinition() {
+    if (!ManyDefinition)
+      ManyDefinition = addDefinition({ReachingDefinition::Unknown, nullptr, nullptr});
+    return *ManyDefinition;
   }
+
+  //===--- The dataflow ----------------------------------------------------===//
 
   State entryState() const {
     State S;
     for (unsigned Subject = 0; Subject < SubjectDecls.size(); ++Subject) {
       auto Entry = EntryDefinition.find(Subject);
       if (Entry != EntryDefinition.end())
-        S.push_back({Subject, Entry->second, ValueRange()});
+        define(S, Subject, Entry->second);
     }
     return S;
   }
 
   /// The state on entry to \p Block: the states leaving its predecessors,
-  /// each with what its edge's condition says.
+  /// each with what its edge's condition says, joined.
   State stateInto(const CFGBlock *Block) {
     if (Block == &Graph->getEntry())
-      return entryState();
-    // The states along each incoming edge; each is sorted.
-    llvm::SmallVector<State, 2> Incoming;
+      return Entry;
+    std::optional<State> Joined;
     llvm::SmallPtrSet<const CFGBlock *, 4> Seen;
     for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
       const CFGBlock *P = Pred.getReachableBlock();
       if (!P || !Done[P->getBlockID()] || !Seen.insert(P).second)
         continue;
-      const std::vector<EdgeFacts> &Edges = edgeFactsOf(P);
+      const std::vector<EdgeFacts> &Edges = EdgeFactsOf[P->getBlockID()];
       unsigned Index = 0;
       for (const CFGBlock::AdjacentBlock &Succ : P->succs()) {
         if (Succ.getReachableBlock() == Block) {
-          Incoming.push_back(Out[P->getBlockID()]);
+          State Along = Out[P->getBlockID()];
           if (Index < Edges.size() && !Edges[Index].empty())
-            restrict(Incoming.back(), Edges[Index]);
+            restrict(Along, Edges[Index]);
+          Joined = Joined ? join(*Joined, Along) : std::move(Along);
         }
         ++Index;
       }
     }
-    if (Incoming.empty())
-      return State();
-    if (Incoming.size() == 1)
-      return std::move(Incoming.front());
-    return joinStates(Incoming);
+    return Joined ? std::move(*Joined) : State();
   }
 
   void transfer(State &S, const std::vector<Event> &BlockEvents, bool Record) {
@@ -479,6 +552,15 @@ private:
 
   bool solve() {
     const unsigned Count = Graph->getNumBlockIDs();
+    // Every subject is known once the events and the edges' facts are: the
+    // trie's depth is fixed from here on.
+    EdgeFactsOf.resize(Count);
+    for (const CFGBlock *Block : *Graph)
+      EdgeFactsOf[Block->getBlockID()] = edgeFactsOf(Block);
+    Levels = 1;
+    while ((size_t(1) << (TrieNode::Bits * Levels)) < SubjectDecls.size())
+      ++Levels;
+    Entry = entryState();
     Out.assign(Count, State());
     Done.assign(Count, false);
     std::vector<unsigned> Visits(Count, 0);
@@ -491,7 +573,7 @@ private:
         return false;
       State S = stateInto(Block);
       transfer(S, Events[ID], /*Record=*/false);
-      if (Done[ID] && S == Out[ID])
+      if (Done[ID] && equalStates(S.get(), Out[ID].get()))
         continue;
       Out[ID] = std::move(S);
       Done[ID] = true;
@@ -553,13 +635,17 @@ private:
   std::vector<const ValueDecl *> SubjectDecls;
   std::vector<bool> IsMember;
   llvm::DenseMap<unsigned, unsigned> EntryDefinition;
-  llvm::DenseMap<unsigned, unsigned> ManyDefinitions;
+  std::optional<unsigned> ManyDefinition;
   std::vector<Definition> Definitions;
   std::vector<std::pair<int, int64_t>> DefinitionKeys;
 
   llvm::DenseSet<const Expr *> ReadUses, AssignedUses;
   std::vector<std::vector<Event>> Events;
-  llvm::DenseMap<const CFGBlock *, std::vector<EdgeFacts>> EdgeFactsCache;
+  /// By block: the facts each outgoing edge adds, by successor position.
+  std::vector<std::vector<EdgeFacts>> EdgeFactsOf;
+  /// The depth of every state's trie: enough digits for every subject.
+  unsigned Levels = 1;
+  State Entry;
   std::vector<State> Out;
   std::vector<bool> Done;
 };
