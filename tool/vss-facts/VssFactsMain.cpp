@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/FatalErrors.h"
 #include "../common/ResourceDir.h"
 #include "analysis/Facts.h"
 #include "analysis/FactsIndex.h"
@@ -184,6 +185,7 @@ void executableAnchor() {}
 } // namespace
 
 int main(int Argc, const char **Argv) {
+  vss::exitOnFatalErrors("vss-facts");
   cl::HideUnrelatedOptions(Category);
   cl::ParseCommandLineOptions(Argc, Argv,
                               "vss-facts: summarises translation units for the vss-* checks' "

@@ -1,12 +1,15 @@
 //===--- VssTidyMain.cpp - clang-tidy with the vss-* checks built in -----===//
 //
 // clang-tidy's own main (every stock module is linked in by clangTidyMain)
-// plus the vss module. Two additions only: --version names vss-tidy, and the
+// plus the vss module. Three additions only: --version names vss-tidy, the
 // builtin headers are found in the LLVM installation this was built against
-// when there are none next to the binary.
+// when there are none next to the binary, and a fatal error of clang's tooling
+// (a compilation database entry whose directory does not exist) is an error
+// message and exit code 1, not an abort with a stack dump.
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/FatalErrors.h"
 #include "../common/ResourceDir.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
@@ -21,6 +24,7 @@ static int LLVM_ATTRIBUTE_UNUSED VssTidyModuleAnchorDestination = VssTidyModuleA
 static void executableAnchor() {}
 
 int main(int Argc, const char **Argv) {
+  vss::exitOnFatalErrors("vss-tidy");
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "vss-tidy version " << VSS_TIDY_VERSION
        << " (VSS writer checks for clang-tidy), built with LLVM " << LLVM_VERSION_STRING << "\n";
