@@ -11,6 +11,11 @@ namespace vss {
 /// Emits the note for one step of a call path ("A calls B here").
 void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
 
+/// A location in a file another translation unit read (from its facts), for
+/// a note there; invalid when the file cannot be opened.
+clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
+                                 unsigned Column);
+
 } // namespace vss
 
 #endif // VSS_TIDY_DIAGNOSTICS_H

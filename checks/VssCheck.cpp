@@ -49,6 +49,18 @@ FactsIndex *VssCheck::facts(clang::ASTContext &Context) {
   return Facts.get();
 }
 
+void VssCheck::reportStaleFacts(FactsIndex &Facts) {
+  static std::mutex Lock;
+  static llvm::StringSet<> Warned;
+  for (const std::string &File : Facts.takeStale()) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Warned.insert(File).second)
+      configurationDiag("the facts of '%0' are stale (it changed since vss-facts ran) and are not "
+                        "used; run vss-facts again")
+          << File;
+  }
+}
+
 void VssCheck::onStartOfTranslationUnit() {
   TranslationUnitAnalysis::startTranslationUnit();
   Context = nullptr;

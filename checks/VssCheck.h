@@ -53,6 +53,10 @@ protected:
   /// docs/facts-format.md), or null when there are none to use: the check
   /// then stops at the boundary of the translation unit.
   FactsIndex *facts(clang::ASTContext &Context);
+  /// One warning for each summary found stale: its translation unit is not
+  /// followed until vss-facts runs again. Once per file, whichever check
+  /// found it.
+  void reportStaleFacts(FactsIndex &Facts);
 
 private:
   /// The translation unit's, when it may use the VSS writer API.

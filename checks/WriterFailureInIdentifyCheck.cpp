@@ -81,23 +81,6 @@ void WriterFailureInIdentifyCheck::checkWithinTranslationUnit(
   });
 }
 
-namespace {
-
-/// A location in a file of another translation unit, for a note.
-SourceLocation locationIn(SourceManager &SM, llvm::StringRef File, unsigned Line, unsigned Column) {
-  llvm::Expected<FileEntryRef> Entry = SM.getFileManager().getFileRef(File);
-  if (!Entry) {
-    llvm::consumeError(Entry.takeError());
-    return {};
-  }
-  FileID ID = SM.translateFile(*Entry);
-  if (ID.isInvalid())
-    ID = SM.createFileID(*Entry, SourceLocation(), SrcMgr::C_User);
-  return SM.translateLineCol(ID, Line, Column);
-}
-
-} // namespace
-
 void WriterFailureInIdentifyCheck::checkAcrossTranslationUnits(
     TranslationUnitAnalysis &Analysis, FactsIndex &Facts,
     llvm::function_ref<std::string(const FunctionDecl *)> ReportingCallName,
@@ -184,12 +167,7 @@ void WriterFailureInIdentifyCheck::checkAcrossTranslationUnits(
       Usr = Step.To;
     }
   }
-  // One line per stale summary: its TU's calls are not followed until
-  // vss-facts runs again.
-  for (const std::string &File : Facts.takeStale())
-    configurationDiag("the facts of '%0' are stale (it changed since vss-facts ran) and are not "
-                      "used; run vss-facts again")
-        << File;
+  reportStaleFacts(Facts);
 }
 
 } // namespace vss

@@ -1,7 +1,9 @@
 //===--- WriterFailureInvalidHResultCheck.cpp - vss-writer-failure-invalid-hresult ===//
 
 #include "WriterFailureInvalidHResultCheck.h"
+#include "Diagnostics.h"
 #include "Options.h"
+#include "analysis/Facts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -58,6 +60,54 @@ void WriterFailureInvalidHResultCheck::checkTranslationUnit(TranslationUnitAnaly
         !Call->containsErrors())
       checkCall(Call, Site->Caller, Analysis);
   }
+  if (FactsIndex *Facts = facts(Analysis.context()))
+    checkAcrossTranslationUnits(Analysis, *Facts);
+}
+
+void WriterFailureInvalidHResultCheck::checkAcrossTranslationUnits(
+    TranslationUnitAnalysis &Analysis, FactsIndex &Facts) {
+  // Calls of functions this TU has no body for, with an argument that a
+  // function of another TU passes on, unchanged, to a failure call: the
+  // argument is judged here, where its value is known, as the failure
+  // call's own argument would be.
+  CallGraph &Graph = Analysis.callGraph();
+  llvm::StringMap<bool> Forwards; // USR#index -> reaches a failure call
+  for (const FunctionDecl *Function : Graph.userFunctions()) {
+    if (!Analysis.isUserFunction(Function))
+      continue;
+    for (const CallSite &Site : Graph.callSites(Function)) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site);
+      if (!Call || isa<CXXOperatorCallExpr>(Call) || Call->containsErrors() ||
+          Site.Kind != CallEdgeKind::Call || Site.Callee->hasBody() ||
+          model().failureReportingCall(Site.Callee))
+        continue;
+      std::string Usr;
+      for (unsigned I = 0; I < Call->getNumArgs() && I < Site.Callee->getNumParams(); ++I) {
+        QualType Type = Site.Callee->getParamDecl(I)->getType();
+        if (!Type->isIntegralOrEnumerationType() || Type->isBooleanType())
+          continue;
+        if (Usr.empty())
+          Usr = usrOf(Site.Callee);
+        if (Usr.empty())
+          break;
+        std::string Key = Usr + "#" + std::to_string(I);
+        auto [It, Inserted] = Forwards.try_emplace(Key, true);
+        if (!It->second)
+          continue;
+        std::vector<FactsForwardedFailure> Failures = Facts.failuresReachedFrom(Usr, I);
+        if (Failures.empty()) {
+          It->second = false;
+          continue;
+        }
+        std::vector<TracedValue> Values = Analysis.values().traceArgument(Call, I, Function);
+        for (const FactsForwardedFailure &Failure : Failures)
+          if (const FailureReportingSpec *Spec = model().failureReportingCallNamed(Failure.Api))
+            if (Spec->HResultArgument >= 0)
+              judgeValues(*Spec, Values, Failure.Hops, Analysis.context());
+      }
+    }
+  }
+  reportStaleFacts(Facts);
 }
 
 std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &Value,
@@ -117,10 +167,15 @@ void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const Fun
   const FailureReportingSpec *Spec = Model.failureReportingCall(Call->getDirectCallee());
   if (!Spec)
     return;
-  ASTContext &Context = Analysis.context();
-  std::vector<TracedValue> Values =
-      Analysis.values().traceArgument(Call, Spec->HResultArgument, Function);
+  judgeValues(*Spec, Analysis.values().traceArgument(Call, Spec->HResultArgument, Function), {},
+              Analysis.context());
+}
 
+void WriterFailureInvalidHResultCheck::judgeValues(const FailureReportingSpec &Spec,
+                                                   const std::vector<TracedValue> &Values,
+                                                   llvm::ArrayRef<FactsHop> Remote,
+                                                   ASTContext &Context) {
+  const VssApiModel &Model = model();
   // Group the values by the argument they are reported at, in order.
   std::vector<const Expr *> Order;
   llvm::DenseMap<const Expr *, std::vector<const TracedValue *>> Groups;
@@ -138,11 +193,11 @@ void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const Fun
     for (const TracedValue *Value : Group) {
       switch (Value->Value.Kind) {
       case HResultValue::Known:
-        if (Model.judgeCode(*Spec, Value->Value.Value, AcceptRecoveryFailed) != CodeVerdict::Valid)
+        if (Model.judgeCode(Spec, Value->Value.Value, AcceptRecoveryFailed) != CodeVerdict::Valid)
           Invalid.push_back(Value);
         break;
       case HResultValue::HasBits:
-        if (!Model.mayBeValidWithBits(*Spec, Value->Value.KnownOnes, AcceptRecoveryFailed))
+        if (!Model.mayBeValidWithBits(Spec, Value->Value.KnownOnes, AcceptRecoveryFailed))
           Invalid.push_back(Value);
         else
           Unproven = true;
@@ -164,19 +219,22 @@ void WriterFailureInvalidHResultCheck::checkCall(const CallExpr *Call, const Fun
     if (!Reported.insert(Loc).second)
       continue;
     if (!Invalid.empty()) {
-      reportInvalid(*Spec, ReportAt, Invalid, Group.size() == 1, Context);
+      reportInvalid(Spec, ReportAt, Invalid, Group.size() == 1, Remote, Context);
       continue;
     }
     diag(Loc, "%0 cannot be proven to be a writer error code; %1 accepts only %2%3")
-        << spelledText(ReportAt, Context) << Spec->DisplayName.str() << acceptedCodes(*Spec)
+        << spelledText(ReportAt, Context) << Spec.DisplayName.str() << acceptedCodes(Spec)
         << Advice.str();
+    emitRemoteNotes(Remote, Context);
   }
 }
 
 void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec &Spec,
                                                      const Expr *ReportAt,
                                                      llvm::ArrayRef<const TracedValue *> Invalid,
-                                                     bool SingleValue, ASTContext &Context) {
+                                                     bool SingleValue,
+                                                     llvm::ArrayRef<FactsHop> Remote,
+                                                     ASTContext &Context) {
   const VssApiModel &Model = model();
   const SourceManager &SM = Context.getSourceManager();
   // The headline names the plainest value; the notes show every one.
@@ -264,6 +322,17 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
         << describeFunction(Step->Function) << Step->Variable->getName()
         << (CalleeSpec ? CalleeSpec->DisplayName.str() : describeFunction(Step->Callee));
   }
+  emitRemoteNotes(Remote, Context);
+}
+
+void WriterFailureInvalidHResultCheck::emitRemoteNotes(llvm::ArrayRef<FactsHop> Remote,
+                                                       ASTContext &Context) {
+  // The hops in the other translation units, from the function called here
+  // down to the failure call.
+  for (const FactsHop &Hop : Remote)
+    diag(locationIn(Context.getSourceManager(), Hop.File, Hop.Line, Hop.Column),
+         "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+        << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
 }
 
 } // namespace vss

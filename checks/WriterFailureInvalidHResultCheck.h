@@ -31,9 +31,17 @@ protected:
 private:
   void checkCall(const clang::CallExpr *Call, const clang::FunctionDecl *Function,
                  TranslationUnitAnalysis &Analysis);
+  /// Calls of functions defined in other translation units that pass an
+  /// argument on to a failure call (option VssFactsDirectory).
+  void checkAcrossTranslationUnits(TranslationUnitAnalysis &Analysis, FactsIndex &Facts);
+  /// Judges the values of an argument that reaches a failure call of \p Spec,
+  /// through the hops \p Remote of other translation units if any.
+  void judgeValues(const FailureReportingSpec &Spec, const std::vector<TracedValue> &Values,
+                   llvm::ArrayRef<FactsHop> Remote, clang::ASTContext &Context);
   void reportInvalid(const FailureReportingSpec &Spec, const clang::Expr *ReportAt,
                      llvm::ArrayRef<const TracedValue *> Invalid, bool SingleValue,
-                     clang::ASTContext &Context);
+                     llvm::ArrayRef<FactsHop> Remote, clang::ASTContext &Context);
+  void emitRemoteNotes(llvm::ArrayRef<FactsHop> Remote, clang::ASTContext &Context);
   std::string describeValue(const HResultValue &Value, clang::ASTContext &Context) const;
 
   /// Option ReportUnprovenValues: also report values that cannot be known.

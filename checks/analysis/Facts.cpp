@@ -84,7 +84,8 @@ public:
     return Result.Val.getInt().getExtValue();
   }
 
-  llvm::json::Value hresultArgument(const Expr *Argument, const FunctionDecl *Caller) const {
+  llvm::json::Value hresultArgument(const Expr *Argument, const FunctionDecl *Caller,
+                                    HResultValueTracer &Values) const {
     if (std::optional<int64_t> Value = constantOf(Argument)) {
       std::string Text(Lexer::getSourceText(SM.getExpansionRange(Argument->getSourceRange()), SM,
                                             Context.getLangOpts()));
@@ -92,11 +93,11 @@ public:
                                 {"value", static_cast<int64_t>(static_cast<uint32_t>(*Value))},
                                 {"text", Text}};
     }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Argument->IgnoreParenImpCasts()))
-      if (const auto *Parameter = dyn_cast<ParmVarDecl>(Ref->getDecl()))
-        if (Parameter->getDeclContext() == Caller)
-          return llvm::json::Object{{"kind", "parameter"},
-                                    {"index", Parameter->getFunctionScopeIndex()}};
+    if (const ParmVarDecl *Parameter = Values.forwardedParameter(Argument, Caller))
+      return llvm::json::Object{{"kind", "parameter"},
+                                {"index", Parameter->getFunctionScopeIndex()},
+                                {"name", Parameter->getName()},
+                                {"location", location(Argument->getExprLoc())}};
     return llvm::json::Object{{"kind", "unknown"}};
   }
 
@@ -142,13 +143,26 @@ public:
         // The constants passed, by parameter: what lets another TU decide
         // the callee's branches and the HRESULTs it forwards.
         const auto *CallE = dyn_cast_or_null<CallExpr>(Site.Site);
+        // The caller's own parameters passed on unchanged: what lets another
+        // TU follow a value through this function to a failure call.
         if (CallE && !isa<CXXOperatorCallExpr>(CallE)) {
-          llvm::json::Array Constants;
-          for (unsigned I = 0; I < CallE->getNumArgs(); ++I)
+          llvm::json::Array Constants, Forwards;
+          const FunctionDecl *Body = Definition ? Definition : Function;
+          for (unsigned I = 0; I < CallE->getNumArgs(); ++I) {
             if (std::optional<int64_t> Value = constantOf(CallE->getArg(I)))
               Constants.push_back(llvm::json::Object{{"parameter", I}, {"value", *Value}});
+            else if (const ParmVarDecl *Parameter =
+                         Analysis.values().forwardedParameter(CallE->getArg(I), Body))
+              Forwards.push_back(
+                  llvm::json::Object{{"argument", I},
+                                     {"parameter", Parameter->getFunctionScopeIndex()},
+                                     {"name", Parameter->getName()},
+                                     {"location", location(CallE->getArg(I)->getExprLoc())}});
+          }
           if (!Constants.empty())
             Call["constants"] = std::move(Constants);
+          if (!Forwards.empty())
+            Call["forwards"] = std::move(Forwards);
         }
         Calls.push_back(std::move(Call));
       }
@@ -162,7 +176,8 @@ public:
                                  {"location", location(Site->Loc)}};
       if (Spec->HResultArgument >= 0 &&
           static_cast<unsigned>(Spec->HResultArgument) < Call->getNumArgs())
-        Failure["hresult"] = hresultArgument(Call->getArg(Spec->HResultArgument), Site->Caller);
+        Failure["hresult"] =
+            hresultArgument(Call->getArg(Spec->HResultArgument), Site->Caller, Analysis.values());
       FailureCalls.push_back(std::move(Failure));
     }
 

@@ -18,7 +18,7 @@
 namespace vss {
 
 /// The version of the facts format; a reader ignores any other.
-constexpr int FactsFormatVersion = 1;
+constexpr int FactsFormatVersion = 2;
 
 /// The hash of a file's text that a summary records for each input.
 std::string contentHash(llvm::StringRef Text);

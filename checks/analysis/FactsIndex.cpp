@@ -7,14 +7,38 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <deque>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace vss {
 
-std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr) {
+namespace {
+
+std::string indexFolder(llvm::StringRef FactsDir, llvm::StringRef Index, llvm::StringRef Usr) {
   llvm::SmallString<256> Path(FactsDir);
-  llvm::sys::path::append(Path, "callers",
-                          llvm::utohexstr(llvm::xxh3_64bits(Usr), /*LowerCase=*/true));
+  llvm::sys::path::append(Path, Index, llvm::utohexstr(llvm::xxh3_64bits(Usr), /*LowerCase=*/true));
   return std::string(Path);
+}
+
+void readLocation(const llvm::json::Object *Loc, std::string &File, unsigned &Line,
+                  unsigned &Column) {
+  if (!Loc)
+    return;
+  File = Loc->getString("file").value_or("").str();
+  Line = Loc->getInteger("line").value_or(0);
+  Column = Loc->getInteger("column").value_or(0);
+}
+
+} // namespace
+
+std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr) {
+  return indexFolder(FactsDir, "callers", Usr);
+}
+
+std::string forwardsIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr) {
+  return indexFolder(FactsDir, "forwards", Usr);
 }
 
 FactsIndex::FactsIndex(std::string Folder, std::string MainFile)
@@ -86,17 +110,24 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
   return *Slot;
 }
 
+std::vector<const llvm::json::Object *> FactsIndex::summariesIn(const std::string &IndexFolder) {
+  std::vector<const llvm::json::Object *> Found;
+  if (!Problem.empty())
+    return Found;
+  std::error_code Error;
+  for (llvm::sys::fs::directory_iterator It(IndexFolder, Error), End; It != End && !Error;
+       It.increment(Error)) {
+    Summary &From = summary(llvm::sys::path::filename(It->path()));
+    if (From.Usable)
+      Found.push_back(From.Json.getAsObject());
+  }
+  return Found;
+}
+
 std::vector<FactsCall> FactsIndex::callersOf(llvm::StringRef Usr) {
   std::vector<FactsCall> Calls;
-  if (!Problem.empty())
-    return Calls;
-  std::error_code Error;
-  for (llvm::sys::fs::directory_iterator It(callersIndexFolder(Folder, Usr), Error), End;
-       It != End && !Error; It.increment(Error)) {
-    Summary &From = summary(llvm::sys::path::filename(It->path()));
-    if (!From.Usable)
-      continue;
-    const llvm::json::Array *Edges = From.Json.getAsObject()->getArray("calls");
+  for (const llvm::json::Object *From : summariesIn(callersIndexFolder(Folder, Usr))) {
+    const llvm::json::Array *Edges = From->getArray("calls");
     if (!Edges)
       continue;
     for (const llvm::json::Value &Entry : *Edges) {
@@ -112,15 +143,94 @@ std::vector<FactsCall> FactsIndex::callersOf(llvm::StringRef Usr) {
       Found.CallerName = It == Functions.end() ? Found.Caller : It->second.Name;
       Found.CalleeName = Call->getString("callee_name").value_or("").str();
       Found.Kind = Kind.str();
-      if (const llvm::json::Object *Loc = Call->getObject("location")) {
-        Found.File = Loc->getString("file").value_or("").str();
-        Found.Line = Loc->getInteger("line").value_or(0);
-        Found.Column = Loc->getInteger("column").value_or(0);
-      }
+      readLocation(Call->getObject("location"), Found.File, Found.Line, Found.Column);
       Calls.push_back(std::move(Found));
     }
   }
   return Calls;
+}
+
+std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringRef Usr,
+                                                                   unsigned Parameter) {
+  // Breadth first over (function, parameter): each is followed once, and
+  // each failure call is reached by a shortest path.
+  using Node = std::pair<std::string, unsigned>;
+  struct Reached {
+    Node From;
+    FactsHop Hop; ///< From's hop to this node.
+  };
+  std::map<Node, Reached> Seen;
+  std::deque<Node> Worklist;
+  Node Start{Usr.str(), Parameter};
+  Seen[Start] = {};
+  Worklist.push_back(Start);
+  std::vector<FactsForwardedFailure> Failures;
+  std::set<std::tuple<std::string, unsigned, unsigned>> FailuresSeen;
+  auto PathTo = [&](Node At) {
+    std::vector<FactsHop> Hops;
+    while (At != Start) {
+      const Reached &R = Seen[At];
+      Hops.insert(Hops.begin(), R.Hop);
+      At = R.From;
+    }
+    return Hops;
+  };
+  auto NameOf = [&](llvm::StringRef Function) {
+    auto It = Functions.find(Function);
+    return It == Functions.end() ? Function.str() : It->second.Name;
+  };
+  while (!Worklist.empty()) {
+    Node At = Worklist.front();
+    Worklist.pop_front();
+    const auto &[Function, Index] = At;
+    for (const llvm::json::Object *From : summariesIn(forwardsIndexFolder(Folder, Function))) {
+      if (const llvm::json::Array *Calls = From->getArray("failure_calls"))
+        for (const llvm::json::Value &Entry : *Calls) {
+          const llvm::json::Object *Call = Entry.getAsObject();
+          const llvm::json::Object *HResult = Call ? Call->getObject("hresult") : nullptr;
+          if (!HResult || Call->getString("caller") != Function ||
+              HResult->getString("kind") != "parameter" || HResult->getInteger("index") != Index)
+            continue;
+          FactsHop Hop;
+          Hop.FunctionName = NameOf(Function);
+          Hop.Parameter = HResult->getString("name").value_or("").str();
+          Hop.CalleeName = Call->getString("api").value_or("").str();
+          readLocation(HResult->getObject("location"), Hop.File, Hop.Line, Hop.Column);
+          if (!FailuresSeen.insert({Hop.File, Hop.Line, Hop.Column}).second)
+            continue;
+          FactsForwardedFailure Failure{Hop.CalleeName, PathTo(At)};
+          Failure.Hops.push_back(std::move(Hop));
+          Failures.push_back(std::move(Failure));
+        }
+      if (const llvm::json::Array *Calls = From->getArray("calls"))
+        for (const llvm::json::Value &Entry : *Calls) {
+          const llvm::json::Object *Call = Entry.getAsObject();
+          const llvm::json::Array *Forwards = Call ? Call->getArray("forwards") : nullptr;
+          if (!Forwards || Call->getString("caller") != Function)
+            continue;
+          llvm::StringRef Kind = Call->getString("kind").value_or("");
+          if (Kind != "call" && Kind != "virtual-call")
+            continue;
+          for (const llvm::json::Value &Forward : *Forwards) {
+            const llvm::json::Object *F = Forward.getAsObject();
+            if (!F || F->getInteger("parameter") != Index)
+              continue;
+            Node Next{Call->getString("callee").value_or("").str(),
+                      static_cast<unsigned>(F->getInteger("argument").value_or(0))};
+            if (Next.first.empty() || Seen.count(Next))
+              continue;
+            FactsHop Hop;
+            Hop.FunctionName = NameOf(Function);
+            Hop.Parameter = F->getString("name").value_or("").str();
+            Hop.CalleeName = Call->getString("callee_name").value_or("").str();
+            readLocation(F->getObject("location"), Hop.File, Hop.Line, Hop.Column);
+            Seen[Next] = {At, std::move(Hop)};
+            Worklist.push_back(std::move(Next));
+          }
+        }
+    }
+  }
+  return Failures;
 }
 
 const FactsFunction *FactsIndex::function(llvm::StringRef Usr) const {

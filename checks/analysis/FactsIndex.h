@@ -25,6 +25,10 @@ namespace vss {
 /// The folder of the callers index entries of \p Usr in a facts folder.
 std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr);
 
+/// The folder of the forwards index entries of \p Usr: the summaries in
+/// which the function passes one of its parameters on.
+std::string forwardsIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr);
+
 /// One call edge from another translation unit's summary.
 struct FactsCall {
   std::string Caller;     ///< USR
@@ -41,6 +45,23 @@ struct FactsFunction {
   std::string Handler; ///< The event handler it is ("OnIdentify"), or empty.
 };
 
+/// Where a parameter is passed on, in another translation unit.
+struct FactsHop {
+  std::string FunctionName; ///< The function that passes it on.
+  std::string Parameter;    ///< Its name there.
+  std::string CalleeName;   ///< The function or failure call it goes to.
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
+/// A failure call that an argument reaches unchanged through functions of
+/// other translation units, and the hops on the way (the first is in the
+/// function called with the argument, the last is the failure call).
+struct FactsForwardedFailure {
+  std::string Api; ///< The failure call, as the API model names it.
+  std::vector<FactsHop> Hops;
+};
+
 class FactsIndex {
 public:
   /// The facts in \p Folder, for checking the translation unit of \p MainFile
@@ -54,6 +75,11 @@ public:
   /// runs (not the creation of a lambda or the mention of a function).
   std::vector<FactsCall> callersOf(llvm::StringRef Usr);
 
+  /// The failure calls that the argument \p Parameter (0-based) of a call of
+  /// \p Usr reaches unchanged, through functions defined in other
+  /// translation units: a shortest path to each.
+  std::vector<FactsForwardedFailure> failuresReachedFrom(llvm::StringRef Usr, unsigned Parameter);
+
   /// The function \p Usr, if a summary read so far defines it.
   const FactsFunction *function(llvm::StringRef Usr) const;
 
@@ -66,6 +92,8 @@ private:
     llvm::json::Value Json = nullptr;
   };
   Summary &summary(llvm::StringRef Key);
+  /// The usable summaries listed in an index folder.
+  std::vector<const llvm::json::Object *> summariesIn(const std::string &IndexFolder);
 
   std::string Folder, MainFile, Problem;
   llvm::StringMap<std::unique_ptr<Summary>> Summaries;

@@ -276,6 +276,21 @@ FunctionDataflow &HResultValueTracer::dataflow(const FunctionDecl *Function) {
   return *Slot;
 }
 
+const ParmVarDecl *HResultValueTracer::forwardedParameter(const Expr *Argument,
+                                                          const FunctionDecl *Function) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripCasts(Argument));
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Owner = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  if (!Owner || Owner->getCanonicalDecl() != Function->getCanonicalDecl())
+    return nullptr;
+  std::optional<llvm::ArrayRef<ReachingDefinition>> Definitions =
+      dataflow(Function).definitionsAt(Ref);
+  if (!Definitions || Definitions->size() != 1 ||
+      Definitions->front().Kind != ReachingDefinition::Entry || !Definitions->front().Range.isAll())
+    return nullptr;
+  return Param;
+}
+
 std::vector<TracedValue> HResultValueTracer::traceArgument(const Expr *Call, unsigned ArgIndex,
                                                            const FunctionDecl *Caller) {
   std::vector<TracedValue> Out;

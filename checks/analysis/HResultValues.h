@@ -80,6 +80,13 @@ public:
   /// The constant-level value of \p E, without following variables.
   HResultValue evaluateConstant(const clang::Expr *E) const;
 
+  /// The parameter of \p Function that \p Argument, an expression of its
+  /// body, reads with the value the caller passed: not written before, and
+  /// not narrowed by a condition on the way. What another translation unit
+  /// needs to follow a value through \p Function (whole-program facts).
+  const clang::ParmVarDecl *forwardedParameter(const clang::Expr *Argument,
+                                               const clang::FunctionDecl *Function);
+
 private:
   using Steps = llvm::SmallVector<ValueStep, 4>;
   /// Where the values being collected are reported: an argument of a call

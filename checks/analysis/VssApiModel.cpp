@@ -216,6 +216,14 @@ const EventHandlerSpec *VssApiModel::eventHandlerNamed(llvm::StringRef Name) con
   return nullptr;
 }
 
+const FailureReportingSpec *
+VssApiModel::failureReportingCallNamed(llvm::StringRef DisplayName) const {
+  for (const FailureReportingSpec &Spec : FailureReportingCalls)
+    if (Spec.DisplayName == DisplayName)
+      return &Spec;
+  return nullptr;
+}
+
 const FailureReportingSpec *VssApiModel::failureReportingCall(const FunctionDecl *Callee) const {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
   if (!Method || !Method->getIdentifier())

@@ -111,6 +111,9 @@ public:
 
   /// The failure-reporting API method that \p Callee is, if any.
   const FailureReportingSpec *failureReportingCall(const clang::FunctionDecl *Callee) const;
+  /// The failure call named \p DisplayName (as in its findings and in the
+  /// facts of other translation units), if there is one.
+  const FailureReportingSpec *failureReportingCallNamed(llvm::StringRef DisplayName) const;
 
   /// Rule 2: how \p Call judges \p Value (compared on its low 32 bits).
   CodeVerdict judgeCode(const FailureReportingSpec &Call, uint32_t Value,

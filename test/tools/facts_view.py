@@ -36,12 +36,15 @@ def main():
         for c in s["calls"]:
             consts = "".join(" arg%d=%#x" % (k["parameter"], k["value"] & 0xFFFFFFFF)
                              for k in c.get("constants", []))
+            consts += "".join(" arg%d=parameter %d '%s' at %s" % (k["argument"], k["parameter"], k["name"],
+                                                                where(k["location"]))
+                              for k in c.get("forwards", []))
             lines.append("%s %s -> %s at %s%s" % (c["kind"], name(c["caller"]), c["callee_name"],
                                                  where(c["location"]), consts))
         for f in s["failure_calls"]:
             h = f.get("hresult", {"kind": "none"})
             value = {"constant": lambda: "constant %#x" % h["value"],
-                     "parameter": lambda: "parameter %d" % h["index"]}.get(h["kind"], lambda: h["kind"])()
+                     "parameter": lambda: "parameter %d '%s' at %s" % (h["index"], h["name"], where(h["location"]))}.get(h["kind"], lambda: h["kind"])()
             lines.append("failure %s in %s at %s hresult %s" % (f["api"], name(f["caller"]),
                                                              where(f["location"]), value))
         for t in s["thread_starts"]:

@@ -112,11 +112,22 @@ public:
     vss::TranslationUnitAnalysis::startTranslationUnit();
     json::Object Summary = vss::summarizeTranslationUnit(Context, Key);
     vss::TranslationUnitAnalysis::startTranslationUnit();
-    llvm::StringSet<> Callees;
+    llvm::StringSet<> Callees, Forwarders;
     if (const json::Array *Calls = Summary.getArray("calls"))
-      for (const json::Value &Call : *Calls)
-        if (std::optional<StringRef> Callee = Call.getAsObject()->getString("callee"))
+      for (const json::Value &Call : *Calls) {
+        const json::Object *Edge = Call.getAsObject();
+        if (std::optional<StringRef> Callee = Edge->getString("callee"))
           Callees.insert(*Callee);
+        if (Edge->getArray("forwards"))
+          Forwarders.insert(Edge->getString("caller").value_or(""));
+      }
+    if (const json::Array *Failures = Summary.getArray("failure_calls"))
+      for (const json::Value &Failure : *Failures) {
+        const json::Object *Object = Failure.getAsObject();
+        const json::Object *HResult = Object->getObject("hresult");
+        if (HResult && HResult->getString("kind") == "parameter")
+          Forwarders.insert(Object->getString("caller").value_or(""));
+      }
     std::vector<std::string> CalleeList;
     for (const auto &Callee : Callees)
       CalleeList.push_back(Callee.getKey().str());
@@ -138,8 +149,9 @@ public:
     // The callers index: an empty file callers/<hash of the callee>/<key> for
     // each function this TU calls, so that a reader finds the callers of a
     // function without reading every summary (and shards merge by copying).
-    for (const std::string &Callee : CalleeList) {
-      std::string Folder = vss::callersIndexFolder(FactsDir, Callee);
+    // The forwards index, forwards/<hash of the function>/<key>, names the
+    // summaries where a function passes a parameter on.
+    auto AddEntry = [&](const std::string &Folder) {
       SmallString<256> Entry(Folder);
       sys::path::append(Entry, Key);
       int FD;
@@ -149,7 +161,12 @@ public:
         WriteError = "cannot write " + std::string(Entry) + ": " + Error.message();
       else
         sys::Process::SafelyCloseFileDescriptor(FD);
-    }
+    };
+    for (const std::string &Callee : CalleeList)
+      AddEntry(vss::callersIndexFolder(FactsDir, Callee));
+    for (const auto &Forwarder : Forwarders)
+      if (!Forwarder.getKey().empty())
+        AddEntry(vss::forwardsIndexFolder(FactsDir, Forwarder.getKey()));
   }
 
   std::string WriteError;

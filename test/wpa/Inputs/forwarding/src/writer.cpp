@@ -1,0 +1,31 @@
+#include "writer.h"
+
+static void Notify(HRESULT code) { ReportWriterError(g_Writer, code); }
+
+bool CAppWriter::OnIdentify(IVssCreateWriterMetadata *pMetadata) { return true; }
+bool CAppWriter::OnPrepareSnapshot() { return true; }
+
+bool CAppWriter::OnFreeze() {
+  HRESULT hr = FlushLogs();
+  if (FAILED(hr)) {
+    ReportWriterError(this, hr);
+    return false;
+  }
+  ReportWriterError(this, E_FAIL);
+  return false;
+}
+
+bool CAppWriter::OnThaw() {
+  HRESULT status = E_OUTOFMEMORY;
+  Fail(status);
+  Log(E_FAIL);
+  ReportTranslated(this, E_ACCESSDENIED);
+  Diagnostics::Fail(E_FAIL);
+  Fail(VSS_E_WRITERERROR_RETRYABLE);
+  return false;
+}
+
+bool CAppWriter::OnAbort() {
+  Notify(E_FAIL);
+  return true;
+}
