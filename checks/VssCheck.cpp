@@ -3,11 +3,41 @@
 #include "VssCheck.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <mutex>
 
 using namespace clang::ast_matchers;
 
 namespace vss {
+
+namespace {
+
+/// The folder the tool was started in. clang's tooling changes into each
+/// compile command's directory before the checks are made, so it is taken
+/// when the module is loaded (static initialization of vss-tidy, vss-clangd
+/// or the plugin, before any file is checked).
+const std::string &startupDirectory() {
+  static const std::string Directory = [] {
+    llvm::SmallString<256> Path;
+    if (llvm::sys::fs::current_path(Path))
+      return std::string();
+    return std::string(Path);
+  }();
+  return Directory;
+}
+[[maybe_unused]] const bool StartupDirectoryTaken = !startupDirectory().empty();
+
+} // namespace
+
+std::string VssCheck::factsDirectoryOption(llvm::StringRef Value) {
+  if (Value.empty() || llvm::sys::path::is_absolute(Value) || startupDirectory().empty())
+    return Value.str();
+  llvm::SmallString<256> Path(startupDirectory());
+  llvm::sys::path::append(Path, Value);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
 
 void VssCheck::registerMatchers(MatchFinder *Finder) {
   // Matched also where the traversal is limited to the main file's
@@ -21,7 +51,7 @@ void VssCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void VssCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "VssFactsDirectory", FactsDirectory);
+  Options.store(Opts, "VssFactsDirectory", FactsDirectoryOption);
 }
 
 FactsIndex *VssCheck::facts(clang::ASTContext &Context) {

@@ -23,7 +23,8 @@ class VssCheck : public clang::tidy::ClangTidyCheck {
 public:
   VssCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context),
-        FactsDirectory(Options.getLocalOrGlobal("VssFactsDirectory", "").str()) {}
+        FactsDirectoryOption(Options.getLocalOrGlobal("VssFactsDirectory", "").str()),
+        FactsDirectory(factsDirectoryOption(FactsDirectoryOption)) {}
 
   /// Stores the options every vss check shares; a check that has its own
   /// calls this first.
@@ -61,8 +62,12 @@ protected:
 private:
   /// The translation unit's, when it may use the VSS writer API.
   clang::ASTContext *Context = nullptr;
-  /// Option VssFactsDirectory, shared by every vss check.
+  /// Option VssFactsDirectory, shared by every vss check, as given.
+  const std::string FactsDirectoryOption;
+  /// The folder it names: a relative path is taken from the folder the tool
+  /// was started in, not from the compile command's directory.
   const std::string FactsDirectory;
+  static std::string factsDirectoryOption(llvm::StringRef Value);
   std::unique_ptr<FactsIndex> Facts;
   bool FactsOpened = false;
 };

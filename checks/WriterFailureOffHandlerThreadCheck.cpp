@@ -56,7 +56,10 @@ void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAna
       }))
     return;
   CallGraph &Graph = Analysis.callGraph();
-  std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions);
+  FactsIndex *Facts = facts(Analysis.context());
+  std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions, Facts);
+  if (Facts)
+    reportStaleFacts(*Facts);
   if (Starts.empty())
     return;
 
@@ -102,6 +105,11 @@ void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAna
                                      ? static_cast<const NamedDecl *>(
                                            cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
                                      : Step.Site->Callee);
+    // The steps in other translation units, from their facts.
+    for (const FactsHop &Hop : Start.RemoteSteps)
+      diag(locationIn(Analysis.context().getSourceManager(), Hop.File, Hop.Line, Hop.Column),
+           "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+          << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
     for (const CallSite *Step : Reached.pathTo(Node))
       emitCallPathNote(*this, *Step);
   });

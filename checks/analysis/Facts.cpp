@@ -1,6 +1,7 @@
 //===--- Facts.cpp - What one translation unit tells the others ----------===//
 
 #include "Facts.h"
+#include "Callables.h"
 #include "Names.h"
 #include "ThreadStarts.h"
 #include "TranslationUnitAnalysis.h"
@@ -101,6 +102,17 @@ public:
     return llvm::json::Object{{"kind", "unknown"}};
   }
 
+  /// The caller's parameter that \p Argument passes on as received: an
+  /// HRESULT-like value (not assigned, not narrowed on the way) or one that
+  /// can carry a callable to a thread (mayCarryCallable).
+  static const ParmVarDecl *forwardedParameter(const Expr *Argument, const FunctionDecl *Caller,
+                                               HResultValueTracer &Values) {
+    if (const ParmVarDecl *Value = Values.forwardedParameter(Argument, Caller))
+      return Value;
+    const ParmVarDecl *Callable = CallableFlow::forwardedParameter(Argument, Caller);
+    return Callable && mayCarryCallable(Callable->getType()) ? Callable : nullptr;
+  }
+
   llvm::json::Object write(llvm::StringRef CommandKey) {
     TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
     CallGraph &Graph = Analysis.callGraph();
@@ -152,7 +164,7 @@ public:
             if (std::optional<int64_t> Value = constantOf(CallE->getArg(I)))
               Constants.push_back(llvm::json::Object{{"parameter", I}, {"value", *Value}});
             else if (const ParmVarDecl *Parameter =
-                         Analysis.values().forwardedParameter(CallE->getArg(I), Body))
+                         forwardedParameter(CallE->getArg(I), Body, Analysis.values()))
               Forwards.push_back(
                   llvm::json::Object{{"argument", I},
                                      {"parameter", Parameter->getFunctionScopeIndex()},
@@ -192,6 +204,30 @@ public:
                                                    {"entries", std::move(Entries)}});
     }
 
+    // The parameters each function hands to a thread it starts: what makes
+    // it a thread-start wrapper for the other TUs.
+    llvm::json::Array HandedToThreads;
+    for (const ThreadStartParameter &Handed : findThreadStartParameters(Graph)) {
+      std::string Usr = usrOf(Handed.Function);
+      if (Usr.empty() || !Handed.Where)
+        continue;
+      const CallSite *Inner = nullptr;
+      for (const CallSite &Site : Graph.callSites(Handed.Function))
+        if (Site.Site && Site.Site->getSourceRange().fullyContains(Handed.Where->getSourceRange()))
+          Inner = &Site;
+      llvm::json::Object Entry{{"function", Usr},
+                               {"parameter", Handed.Param->getFunctionScopeIndex()},
+                               {"name", Handed.Param->getName()},
+                               {"api", Handed.Api},
+                               {"location", location(Handed.Where->getExprLoc())}};
+      if (Inner)
+        Entry["callee_name"] =
+            Inner->Kind == CallEdgeKind::Construction
+                ? sourceQualifiedName(cast<CXXConstructorDecl>(Inner->Callee)->getParent())
+                : sourceQualifiedName(Inner->Callee);
+      HandedToThreads.push_back(std::move(Entry));
+    }
+
     // Every file the TU read: a later run compares them to tell a stale summary.
     // The hash is of the text clang parsed, so an edit made while it parsed
     // still makes the summary stale.
@@ -216,6 +252,7 @@ public:
                               {"calls", std::move(Calls)},
                               {"failure_calls", std::move(FailureCalls)},
                               {"thread_starts", std::move(ThreadStartsOut)},
+                              {"thread_start_parameters", std::move(HandedToThreads)},
                               {"overrides", std::move(Overrides)}};
   }
 

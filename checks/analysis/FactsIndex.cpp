@@ -150,10 +150,13 @@ std::vector<FactsCall> FactsIndex::callersOf(llvm::StringRef Usr) {
   return Calls;
 }
 
-std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringRef Usr,
-                                                                   unsigned Parameter) {
+void FactsIndex::followForwards(
+    llvm::StringRef Usr, unsigned Parameter,
+    llvm::function_ref<void(const llvm::json::Object &Summary, llvm::StringRef Function,
+                            unsigned Index, llvm::function_ref<std::vector<FactsHop>()> Path)>
+        AtNode) {
   // Breadth first over (function, parameter): each is followed once, and
-  // each failure call is reached by a shortest path.
+  // each node is reached by a shortest path.
   using Node = std::pair<std::string, unsigned>;
   struct Reached {
     Node From;
@@ -164,27 +167,65 @@ std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringR
   Node Start{Usr.str(), Parameter};
   Seen[Start] = {};
   Worklist.push_back(Start);
-  std::vector<FactsForwardedFailure> Failures;
-  std::set<std::tuple<std::string, unsigned, unsigned>> FailuresSeen;
-  auto PathTo = [&](Node At) {
-    std::vector<FactsHop> Hops;
-    while (At != Start) {
-      const Reached &R = Seen[At];
-      Hops.insert(Hops.begin(), R.Hop);
-      At = R.From;
-    }
-    return Hops;
-  };
-  auto NameOf = [&](llvm::StringRef Function) {
-    auto It = Functions.find(Function);
-    return It == Functions.end() ? Function.str() : It->second.Name;
-  };
   while (!Worklist.empty()) {
     Node At = Worklist.front();
     Worklist.pop_front();
     const auto &[Function, Index] = At;
+    auto PathTo = [&] {
+      std::vector<FactsHop> Hops;
+      for (Node Back = At; Back != Start; Back = Seen[Back].From)
+        Hops.insert(Hops.begin(), Seen[Back].Hop);
+      return Hops;
+    };
     for (const llvm::json::Object *From : summariesIn(forwardsIndexFolder(Folder, Function))) {
-      if (const llvm::json::Array *Calls = From->getArray("failure_calls"))
+      AtNode(*From, Function, Index, PathTo);
+      const llvm::json::Array *Calls = From->getArray("calls");
+      if (!Calls)
+        continue;
+      for (const llvm::json::Value &Entry : *Calls) {
+        const llvm::json::Object *Call = Entry.getAsObject();
+        const llvm::json::Array *Forwards = Call ? Call->getArray("forwards") : nullptr;
+        if (!Forwards || Call->getString("caller") != Function)
+          continue;
+        llvm::StringRef Kind = Call->getString("kind").value_or("");
+        if (Kind != "call" && Kind != "virtual-call" && Kind != "construction")
+          continue;
+        for (const llvm::json::Value &Forward : *Forwards) {
+          const llvm::json::Object *F = Forward.getAsObject();
+          if (!F || F->getInteger("parameter") != Index)
+            continue;
+          Node Next{Call->getString("callee").value_or("").str(),
+                    static_cast<unsigned>(F->getInteger("argument").value_or(0))};
+          if (Next.first.empty() || Seen.count(Next))
+            continue;
+          FactsHop Hop;
+          Hop.FunctionName = nameOf(Function);
+          Hop.Parameter = F->getString("name").value_or("").str();
+          Hop.CalleeName = Call->getString("callee_name").value_or("").str();
+          readLocation(F->getObject("location"), Hop.File, Hop.Line, Hop.Column);
+          Seen[Next] = {At, std::move(Hop)};
+          Worklist.push_back(std::move(Next));
+        }
+      }
+    }
+  }
+}
+
+std::string FactsIndex::nameOf(llvm::StringRef Usr) const {
+  auto It = Functions.find(Usr);
+  return It == Functions.end() ? Usr.str() : It->second.Name;
+}
+
+std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringRef Usr,
+                                                                   unsigned Parameter) {
+  std::vector<FactsForwardedFailure> Failures;
+  std::set<std::tuple<std::string, unsigned, unsigned>> Seen;
+  followForwards(
+      Usr, Parameter,
+      [&](const llvm::json::Object &Summary, llvm::StringRef Function, unsigned Index, auto Path) {
+        const llvm::json::Array *Calls = Summary.getArray("failure_calls");
+        if (!Calls)
+          return;
         for (const llvm::json::Value &Entry : *Calls) {
           const llvm::json::Object *Call = Entry.getAsObject();
           const llvm::json::Object *HResult = Call ? Call->getObject("hresult") : nullptr;
@@ -192,45 +233,45 @@ std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringR
               HResult->getString("kind") != "parameter" || HResult->getInteger("index") != Index)
             continue;
           FactsHop Hop;
-          Hop.FunctionName = NameOf(Function);
+          Hop.FunctionName = nameOf(Function);
           Hop.Parameter = HResult->getString("name").value_or("").str();
           Hop.CalleeName = Call->getString("api").value_or("").str();
           readLocation(HResult->getObject("location"), Hop.File, Hop.Line, Hop.Column);
-          if (!FailuresSeen.insert({Hop.File, Hop.Line, Hop.Column}).second)
+          if (!Seen.insert({Hop.File, Hop.Line, Hop.Column}).second)
             continue;
-          FactsForwardedFailure Failure{Hop.CalleeName, PathTo(At)};
+          FactsForwardedFailure Failure{Hop.CalleeName, Path()};
           Failure.Hops.push_back(std::move(Hop));
           Failures.push_back(std::move(Failure));
         }
-      if (const llvm::json::Array *Calls = From->getArray("calls"))
-        for (const llvm::json::Value &Entry : *Calls) {
-          const llvm::json::Object *Call = Entry.getAsObject();
-          const llvm::json::Array *Forwards = Call ? Call->getArray("forwards") : nullptr;
-          if (!Forwards || Call->getString("caller") != Function)
-            continue;
-          llvm::StringRef Kind = Call->getString("kind").value_or("");
-          if (Kind != "call" && Kind != "virtual-call")
-            continue;
-          for (const llvm::json::Value &Forward : *Forwards) {
-            const llvm::json::Object *F = Forward.getAsObject();
-            if (!F || F->getInteger("parameter") != Index)
-              continue;
-            Node Next{Call->getString("callee").value_or("").str(),
-                      static_cast<unsigned>(F->getInteger("argument").value_or(0))};
-            if (Next.first.empty() || Seen.count(Next))
-              continue;
-            FactsHop Hop;
-            Hop.FunctionName = NameOf(Function);
-            Hop.Parameter = F->getString("name").value_or("").str();
-            Hop.CalleeName = Call->getString("callee_name").value_or("").str();
-            readLocation(F->getObject("location"), Hop.File, Hop.Line, Hop.Column);
-            Seen[Next] = {At, std::move(Hop)};
-            Worklist.push_back(std::move(Next));
-          }
-        }
-    }
-  }
+      });
   return Failures;
+}
+
+std::vector<FactsThreadStart> FactsIndex::threadStartsReachedFrom(llvm::StringRef Usr,
+                                                                  unsigned Parameter) {
+  std::vector<FactsThreadStart> Starts;
+  followForwards(
+      Usr, Parameter,
+      [&](const llvm::json::Object &Summary, llvm::StringRef Function, unsigned Index, auto Path) {
+        const llvm::json::Array *Handed = Summary.getArray("thread_start_parameters");
+        if (!Handed)
+          return;
+        for (const llvm::json::Value &Entry : *Handed) {
+          const llvm::json::Object *Start = Entry.getAsObject();
+          if (!Start || Start->getString("function") != Function ||
+              Start->getInteger("parameter") != Index)
+            continue;
+          FactsHop Hop;
+          Hop.FunctionName = nameOf(Function);
+          Hop.Parameter = Start->getString("name").value_or("").str();
+          Hop.CalleeName = Start->getString("callee_name").value_or("").str();
+          readLocation(Start->getObject("location"), Hop.File, Hop.Line, Hop.Column);
+          FactsThreadStart Found{Start->getString("api").value_or("").str(), Path()};
+          Found.Hops.push_back(std::move(Hop));
+          Starts.push_back(std::move(Found));
+        }
+      });
+  return Starts;
 }
 
 const FactsFunction *FactsIndex::function(llvm::StringRef Usr) const {

@@ -12,6 +12,7 @@
 #ifndef VSS_TIDY_ANALYSIS_FACTSINDEX_H
 #define VSS_TIDY_ANALYSIS_FACTSINDEX_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -62,6 +63,14 @@ struct FactsForwardedFailure {
   std::vector<FactsHop> Hops;
 };
 
+/// A thread start that a callable argument reaches unchanged, through
+/// functions of other translation units, and the hops on the way (the last is
+/// the call that hands it to the thread-start API, or to the next function).
+struct FactsThreadStart {
+  std::string Api; ///< The thread-start API at the end ("QueueUserWorkItem").
+  std::vector<FactsHop> Hops;
+};
+
 class FactsIndex {
 public:
   /// The facts in \p Folder, for checking the translation unit of \p MainFile
@@ -80,6 +89,10 @@ public:
   /// translation units: a shortest path to each.
   std::vector<FactsForwardedFailure> failuresReachedFrom(llvm::StringRef Usr, unsigned Parameter);
 
+  /// The thread starts that the argument \p Parameter of a call of \p Usr
+  /// reaches unchanged, through functions defined in other translation units.
+  std::vector<FactsThreadStart> threadStartsReachedFrom(llvm::StringRef Usr, unsigned Parameter);
+
   /// The function \p Usr, if a summary read so far defines it.
   const FactsFunction *function(llvm::StringRef Usr) const;
 
@@ -94,6 +107,16 @@ private:
   Summary &summary(llvm::StringRef Key);
   /// The usable summaries listed in an index folder.
   std::vector<const llvm::json::Object *> summariesIn(const std::string &IndexFolder);
+  /// Follows an argument of a call of \p Usr through the functions that pass
+  /// it on ("forwards" in their summaries), breadth first; \p AtNode sees
+  /// each summary where a function reached passes its parameter on, with the
+  /// path of hops that reached it.
+  void followForwards(
+      llvm::StringRef Usr, unsigned Parameter,
+      llvm::function_ref<void(const llvm::json::Object &Summary, llvm::StringRef Function,
+                              unsigned Index, llvm::function_ref<std::vector<FactsHop>()> Path)>
+          AtNode);
+  std::string nameOf(llvm::StringRef Usr) const;
 
   std::string Folder, MainFile, Problem;
   llvm::StringMap<std::unique_ptr<Summary>> Summaries;

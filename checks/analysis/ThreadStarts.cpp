@@ -2,6 +2,7 @@
 
 #include "ThreadStarts.h"
 #include "Callables.h"
+#include "Facts.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
@@ -68,6 +69,7 @@ struct Route {
   std::string Api;
   llvm::SmallVector<unsigned, 2> Arguments;
   llvm::SmallVector<ThreadStartStep, 2> Steps; ///< Inside the callee, down to the API.
+  std::vector<FactsHop> Remote;                ///< In other translation units, after Steps.
 };
 
 /// A parameter of a wrapper that runs on a thread the wrapper starts.
@@ -75,12 +77,14 @@ struct ParameterRoute {
   unsigned Param;
   std::string Api;
   llvm::SmallVector<ThreadStartStep, 2> Steps; ///< From the wrapper's own call down.
+  std::vector<FactsHop> Remote;                ///< In other translation units, after Steps.
 };
 
 class ThreadStartFinder {
 public:
-  ThreadStartFinder(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra)
-      : Graph(Graph), Extra(Extra) {}
+  ThreadStartFinder(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra,
+                    FactsIndex *Facts = nullptr)
+      : Graph(Graph), Extra(Extra), Facts(Facts) {}
 
   /// The routes by which \p Site starts threads (none for most calls).
   llvm::SmallVector<Route, 1> routesOf(const CallSite &Site, unsigned Depth) {
@@ -96,7 +100,7 @@ public:
           return Routes; // Runs on the waiting thread, not on a new one.
         ++Callable;
       }
-      Route R{Spec->Name.str(), {}, {}};
+      Route R{Spec->Name.str(), {}, {}, {}};
       for (int Index : {Callable, Spec->ContextArgument})
         if (Index >= 0 && Index < static_cast<int>(Shape.Args.size()))
           R.Arguments.push_back(Index);
@@ -105,7 +109,7 @@ public:
     }
     for (const ParameterRoute &Inner : parameterRoutes(Site.Callee, Depth + 1))
       if (Inner.Param < Shape.Args.size())
-        Routes.push_back({Inner.Api, {Inner.Param}, Inner.Steps});
+        Routes.push_back({Inner.Api, {Inner.Param}, Inner.Steps, Inner.Remote});
     return Routes;
   }
 
@@ -140,7 +144,8 @@ public:
           for (unsigned Index : R.Arguments)
             if (const ParmVarDecl *Param =
                     CallableFlow::forwardedParameter(Shape.Args[Index], Definition)) {
-              ParameterRoute Route{Param->getFunctionScopeIndex(), R.Api, {{&Inner, Param}}};
+              ParameterRoute Route{
+                  Param->getFunctionScopeIndex(), R.Api, {{&Inner, Param}}, R.Remote};
               Route.Steps.append(R.Steps.begin(), R.Steps.end());
               if (llvm::none_of(Found, [&](const ParameterRoute &Other) {
                     return Other.Param == Route.Param;
@@ -148,9 +153,31 @@ public:
                 Found.push_back(std::move(Route));
             }
       }
-    }
+    } else if (Facts && !Definition && Function->getNumParams() > 0 &&
+               !Graph.context().getSourceManager().isInSystemHeader(Function->getLocation()))
+      Found = remoteRoutes(Function);
     Slot = std::move(Found);
     return Slot;
+  }
+
+  /// The parameters of \p Function, defined in another translation unit,
+  /// that its facts say run on a thread it starts.
+  std::vector<ParameterRoute> remoteRoutes(const FunctionDecl *Function) {
+    std::vector<ParameterRoute> Found;
+    std::string Usr;
+    for (unsigned Index = 0; Index < Function->getNumParams(); ++Index) {
+      if (!mayCarryCallable(Function->getParamDecl(Index)->getType()))
+        continue;
+      if (Usr.empty())
+        Usr = usrOf(Function);
+      if (Usr.empty())
+        break;
+      for (FactsThreadStart &Start : Facts->threadStartsReachedFrom(Usr, Index)) {
+        Found.push_back({Index, Start.Api, {}, std::move(Start.Hops)});
+        break; // One route per parameter, as for the wrappers of this TU.
+      }
+    }
+    return Found;
   }
 
   std::vector<ThreadStart> findAll() {
@@ -165,7 +192,7 @@ public:
         if (Shape.Args.empty())
           continue;
         for (const Route &R : routesOf(Site, 0)) {
-          ThreadStart Start{&Site, sourceQualifiedName(Shape.Api), R.Api, {}, {}};
+          ThreadStart Start{&Site, sourceQualifiedName(Shape.Api), R.Api, {}, R.Remote, {}};
           for (const ThreadStartStep &Step : R.Steps)
             if (!SM.isInSystemHeader(SM.getExpansionLoc(Step.Site->Loc)))
               Start.Steps.push_back(Step);
@@ -197,13 +224,46 @@ private:
 
   CallGraph &Graph;
   llvm::ArrayRef<ThreadStartSpec> Extra;
+  FactsIndex *Facts;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<std::vector<ParameterRoute>>> Inferred;
 };
 
 } // namespace
 
-std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra) {
-  return ThreadStartFinder(Graph, Extra).findAll();
+std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra,
+                                          FactsIndex *Facts) {
+  return ThreadStartFinder(Graph, Extra, Facts).findAll();
+}
+
+bool mayCarryCallable(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType() && !Type->isFunctionPointerType())
+    return Type->isVoidPointerType();
+  return Type->isFunctionPointerType() || Type->isFunctionType() ||
+         Type->isMemberFunctionPointerType() || Type->isRecordType();
+}
+
+std::vector<ThreadStartParameter> findThreadStartParameters(CallGraph &Graph) {
+  std::vector<ThreadStartParameter> Found;
+  ThreadStartFinder Finder(Graph, {});
+  for (const FunctionDecl *Function : Graph.userFunctions()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Function->hasBody(Definition) || !Definition || Definition->getNumParams() == 0)
+      continue;
+    for (const ParameterRoute &Route : Finder.parameterRoutes(Definition, 0)) {
+      if (Route.Steps.empty() ||
+          !mayCarryCallable(Definition->getParamDecl(Route.Param)->getType()))
+        continue;
+      const ThreadStartStep &First = Route.Steps.front();
+      const Expr *Where = nullptr;
+      for (const Expr *Argument : shapeOf(*First.Site).Args)
+        if (CallableFlow::forwardedParameter(Argument, Definition) == First.Param)
+          Where = Argument;
+      Found.push_back({Definition, Definition->getParamDecl(Route.Param), Route.Api,
+                       Where ? Where : dyn_cast_or_null<Expr>(First.Site->Site)});
+    }
+  }
+  return Found;
 }
 
 const Expr *deferredCallable(const CallExpr *Call, const ASTContext &Context) {

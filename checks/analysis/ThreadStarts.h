@@ -17,6 +17,7 @@
 #define VSS_TIDY_ANALYSIS_THREADSTARTS_H
 
 #include "CallGraph.h"
+#include "FactsIndex.h"
 #include "VssApiModel.h"
 #include <string>
 #include <vector>
@@ -39,12 +40,35 @@ struct ThreadStart {
   std::string Underlying;
   /// The wrappers' steps in user code, from the called wrapper down.
   llvm::SmallVector<ThreadStartStep, 2> Steps;
+  /// The steps in other translation units (from their facts), after Steps.
+  std::vector<FactsHop> RemoteSteps;
   llvm::SmallVector<const clang::FunctionDecl *, 2> Entries; ///< What the thread runs.
 };
 
 /// Finds every thread start in user code. \p Extra adds the project's own
-/// thread-start functions (for those whose body the TU does not have).
-std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra);
+/// thread-start functions (for those whose body the TU does not have). With
+/// \p Facts, a function defined in another translation unit is a wrapper
+/// when its facts say it hands a parameter to a thread.
+std::vector<ThreadStart> findThreadStarts(CallGraph &Graph, llvm::ArrayRef<ThreadStartSpec> Extra,
+                                          FactsIndex *Facts = nullptr);
+
+/// A parameter that a user function hands to a thread it starts (itself or
+/// through the functions it passes the parameter to): what the facts of a
+/// translation unit record for the others.
+struct ThreadStartParameter {
+  const clang::FunctionDecl *Function;
+  const clang::ParmVarDecl *Param;
+  std::string Api;          ///< The thread-start API at the end.
+  const clang::Expr *Where; ///< The argument that passes it on, in Function.
+};
+std::vector<ThreadStartParameter> findThreadStartParameters(CallGraph &Graph);
+
+/// True for the parameter types whose callable the facts of a translation
+/// unit follow into other translation units: a function, function pointer or
+/// member function pointer, an object (a functor, std::function, a lambda),
+/// and void * (the context of CreateThread and its kin). A pointer to an
+/// object is not followed: it rarely carries what a thread runs.
+bool mayCarryCallable(clang::QualType Type);
 
 /// For std::async(std::launch::deferred, f): f, which runs on the thread that
 /// waits for the result, not on a new one. Null for every other call.

@@ -4,7 +4,7 @@
   facts_view.py FACTS_DIR
 
 One block per translation unit (by file name), then its functions, calls,
-failure calls, thread starts and overrides, with file:line locations (file
+failure calls, thread starts, parameters handed to threads and overrides, with file:line locations (file
 names only) and function names instead of USRs.
 """
 import glob
@@ -51,6 +51,10 @@ def main():
             lines.append("thread-start %s in %s at %s runs %s" % (
                 t["api"], name(t["caller"]), where(t["location"]),
                 ",".join(name(e) for e in t["entries"])))
+        for t in s.get("thread_start_parameters", []):
+            lines.append("thread-start-parameter %d '%s' of %s to %s at %s (%s)" % (
+                t["parameter"], t["name"], name(t["function"]), t.get("callee_name", "?"),
+                where(t["location"]), t["api"]))
         for o in s["overrides"]:
             lines.append("override %s overrides %s" % (name(o["method"]), o["overrides"]))
         for line in sorted(lines):

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """A real LSP session against a clangd binary, for the vss-clangd test.
 
-  lsp_session.py <clangd> <file> <fixed-file> [clangd args...]
+  lsp_session.py [--full-locations] <clangd> <file> <fixed-file> [clangd args...]
 
 Opens <file> (initialize, initialized, didOpen), waits for clangd's
 publishDiagnostics that contains a vss-* diagnostic, prints every diagnostic
 (one line each: code, range, message, then its relatedInformation), replaces
 the text with <fixed-file> (didChange), waits for the next publishDiagnostics
-and prints it the same way. Exits non-zero on a timeout.
+and prints it the same way. Exits non-zero on a timeout. A related location
+is printed as file name and start; with --full-locations, as URI and range
+(for notes in other files).
 """
 import json
 import os
@@ -55,7 +57,7 @@ def wait_for_diagnostics(messages, uri, version, deadline):
     sys.exit("timed out waiting for diagnostics of version %d" % version)
 
 
-def show(diagnostics, label):
+def show(diagnostics, label, full_locations):
     print("== %s: %d diagnostics" % (label, len(diagnostics)))
     for d in diagnostics:
         r = d["range"]
@@ -63,14 +65,23 @@ def show(diagnostics, label):
               r["start"]["character"] + 1, r["end"]["line"] + 1, r["end"]["character"] + 1,
               d["message"].replace("\n", " | ")))
         for info in d.get("relatedInformation", []):
-            r = info["location"]["range"]
-            print("  related %s:%d:%d %s" % (os.path.basename(info["location"]["uri"]),
-                  r["start"]["line"] + 1, r["start"]["character"] + 1, info["message"]))
+            uri, r = info["location"]["uri"], info["location"]["range"]
+            if full_locations:
+                print("  related %s %d:%d-%d:%d %s" % (uri, r["start"]["line"] + 1,
+                      r["start"]["character"] + 1, r["end"]["line"] + 1,
+                      r["end"]["character"] + 1, info["message"]))
+            else:
+                print("  related %s:%d:%d %s" % (os.path.basename(uri), r["start"]["line"] + 1,
+                      r["start"]["character"] + 1, info["message"]))
 
 
 def main():
-    clangd, path, fixed = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
-    proc = subprocess.Popen([clangd] + sys.argv[4:], stdin=subprocess.PIPE,
+    args = sys.argv[1:]
+    full_locations = args[:1] == ["--full-locations"]
+    if full_locations:
+        args = args[1:]
+    clangd, path, fixed = args[0], os.path.abspath(args[1]), args[2]
+    proc = subprocess.Popen([clangd] + args[3:], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     messages = queue.Queue()
     threading.Thread(target=reader, args=(proc, messages), daemon=True).start()
@@ -82,11 +93,11 @@ def main():
     send(proc, {"jsonrpc": "2.0", "method": "initialized", "params": {}})
     send(proc, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "cpp", "version": 1, "text": open(path).read()}}})
-    show(wait_for_diagnostics(messages, uri, 1, time.time() + 120), "opened")
+    show(wait_for_diagnostics(messages, uri, 1, time.time() + 120), "opened", full_locations)
     send(proc, {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
         "textDocument": {"uri": uri, "version": 2},
         "contentChanges": [{"text": open(fixed).read()}]}})
-    show(wait_for_diagnostics(messages, uri, 2, time.time() + 120), "fixed")
+    show(wait_for_diagnostics(messages, uri, 2, time.time() + 120), "fixed", full_locations)
     send(proc, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     send(proc, {"jsonrpc": "2.0", "method": "exit"})
     try:

@@ -121,6 +121,9 @@ public:
         if (Edge->getArray("forwards"))
           Forwarders.insert(Edge->getString("caller").value_or(""));
       }
+    if (const json::Array *Handed = Summary.getArray("thread_start_parameters"))
+      for (const json::Value &Entry : *Handed)
+        Forwarders.insert(Entry.getAsObject()->getString("function").value_or(""));
     if (const json::Array *Failures = Summary.getArray("failure_calls"))
       for (const json::Value &Failure : *Failures) {
         const json::Object *Object = Failure.getAsObject();
@@ -311,7 +314,26 @@ int main(int Argc, const char **Argv) {
     }
     Pool.wait();
   }
+  // The summaries of translation units that left the database (a run over
+  // the whole database, sharded or not, knows every key): their calls must
+  // not be followed any more.
+  unsigned Removed = 0;
+  if (Files.empty()) {
+    llvm::StringSet<> Known;
+    for (const auto &[Key, Command] : Keyed)
+      Known.insert(Key + ".json");
+    std::error_code Error;
+    for (sys::fs::directory_iterator It(TuDir, Error), End; It != End && !Error;
+         It.increment(Error)) {
+      StringRef Name = sys::path::filename(It->path());
+      if (Name.ends_with(".json") && !Known.contains(Name) && !sys::fs::remove(It->path()))
+        ++Removed;
+    }
+  }
   outs() << "vss-facts: " << Selected << " translation unit(s): " << Summarised << " summarised, "
-         << UpToDate << " up to date, " << Failed << " failed\n";
+         << UpToDate << " up to date, " << Failed << " failed";
+  if (Removed)
+    outs() << ", " << Removed << " removed (no longer in the database)";
+  outs() << "\n";
   return Failed ? 1 : 0;
 }
