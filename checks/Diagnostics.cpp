@@ -61,4 +61,16 @@ clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File,
   return SM.translateLineCol(ID, Line, Column);
 }
 
+void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
+                          llvm::ArrayRef<CrossTuStep> Steps) {
+  for (const CrossTuStep &Step : Steps) {
+    if (Step.Here)
+      emitCallPathNote(Check, *Step.Here);
+    else
+      Check.diag(locationIn(SM, Step.There.File, Step.There.Line, Step.There.Column),
+                 "%0 calls %1 here", clang::DiagnosticIDs::Note)
+          << Step.There.CallerName << Step.There.CalleeName;
+  }
+}
+
 } // namespace vss

@@ -4,12 +4,18 @@
 #define VSS_TIDY_DIAGNOSTICS_H
 
 #include "analysis/CallGraph.h"
+#include "analysis/CrossTuPaths.h"
 #include <clang-tidy/ClangTidyCheck.h>
 
 namespace vss {
 
 /// Emits the note for one step of a call path ("A calls B here").
 void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
+
+/// Emits the notes of a call path that crosses translation units, from its
+/// root down: "A calls B here", in this file or another.
+void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
+                          llvm::ArrayRef<CrossTuStep> Steps);
 
 /// A location in a file another translation unit read (from its facts), for
 /// a note there; invalid when the file cannot be opened.

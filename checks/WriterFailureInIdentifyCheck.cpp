@@ -2,10 +2,10 @@
 
 #include "WriterFailureInIdentifyCheck.h"
 #include "Diagnostics.h"
+#include "analysis/CrossTuPaths.h"
 #include "analysis/Facts.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
-#include <deque>
 
 using namespace clang;
 
@@ -85,87 +85,33 @@ void WriterFailureInIdentifyCheck::checkAcrossTranslationUnits(
     TranslationUnitAnalysis &Analysis, FactsIndex &Facts,
     llvm::function_ref<std::string(const FunctionDecl *)> ReportingCallName,
     const llvm::DenseSet<SourceLocation> &Reported) {
-  CallGraph &Graph = Analysis.callGraph();
-  // This TU's functions by USR: the callees of its calls and its own functions,
-  // so that a path can come back into it through a function another TU calls.
-  llvm::StringMap<const FunctionDecl *> Local;
-  for (const FunctionDecl *Function : Graph.userFunctions()) {
-    Local.try_emplace(usrOf(Function), Function);
-    for (const CallSite &Site : Graph.callSites(Function))
-      Local.try_emplace(usrOf(Site.Callee), Site.Callee);
-  }
+  CrossTuPaths Paths(Analysis, Facts);
   auto IsIdentifyHandler = [&](llvm::StringRef Usr) {
     if (const FactsFunction *Remote = Facts.function(Usr))
       if (!Remote->Handler.empty())
         if (const EventHandlerSpec *Spec = model().eventHandlerNamed(Remote->Handler))
           return Spec->HandlesIdentify;
-    auto It = Local.find(Usr);
-    if (It == Local.end())
+    const FunctionDecl *Function = Paths.local(Usr);
+    if (!Function)
       return false;
     for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
-      if (Handler.Method->getCanonicalDecl() == It->second->getCanonicalDecl())
+      if (Handler.Method->getCanonicalDecl() == Function->getCanonicalDecl())
         return Handler.Spec->HandlesIdentify;
     return false;
-  };
-
-  // The edge from a caller towards the failure call, in this TU or another.
-  struct Edge {
-    std::string To;
-    const CallSite *Here = nullptr;
-    FactsCall There;
-    bool CrossesFiles = false; ///< This edge or one after it is another TU's.
   };
   for (const CallSite *Failure : Analysis.failureCalls()) {
     std::string CallName = ReportingCallName(Failure->Callee);
     if (CallName.empty() || Reported.contains(Failure->Loc))
       continue;
-    // Backwards from the failure call to an Identify handler, breadth first:
-    // a shortest path, each function visited once.
-    std::string Start = usrOf(Failure->Caller);
-    llvm::StringMap<Edge> Towards;
-    Towards[Start] = Edge{};
-    std::deque<std::string> Worklist{Start};
-    std::string Root;
-    while (!Worklist.empty() && Root.empty()) {
-      std::string Usr = Worklist.front();
-      Worklist.pop_front();
-      bool Crosses = Towards[Usr].CrossesFiles;
-      if (Crosses && IsIdentifyHandler(Usr)) {
-        Root = Usr;
-        break;
-      }
-      auto Visit = [&](const std::string &Caller, Edge Step) {
-        Step.To = Usr;
-        if (Towards.try_emplace(Caller, std::move(Step)).second)
-          Worklist.push_back(Caller);
-      };
-      if (const FunctionDecl *Function = Local.lookup(Usr))
-        for (const CallSite *Site : Graph.callersOf(Function))
-          if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller))
-            Visit(usrOf(Site->Caller), Edge{"", Site, {}, Crosses});
-      for (FactsCall &Call : Facts.callersOf(Usr)) {
-        std::string Caller = Call.Caller;
-        Visit(Caller, Edge{"", nullptr, std::move(Call), true});
-      }
-    }
-    if (Root.empty())
+    std::optional<CrossTuPath> Path = Paths.findCaller(Failure->Caller, IsIdentifyHandler);
+    if (!Path)
       continue;
-    std::string RootName =
-        Facts.function(Root) ? Facts.function(Root)->Name : describeFunction(Local.lookup(Root));
+    const FactsFunction *Remote = Facts.function(Path->Root);
+    std::string RootName = Remote ? Remote->Name : describeFunction(Paths.local(Path->Root));
     diag(Failure->Loc, "%0 must not be called while handling Identify (reached from "
                        "%1); report a fatal Identify error by returning false")
         << CallName << RootName;
-    SourceManager &SM = Analysis.context().getSourceManager();
-    for (std::string Usr = Root; Usr != Start;) {
-      const Edge &Step = Towards[Usr];
-      if (Step.Here)
-        emitCallPathNote(*this, *Step.Here);
-      else
-        diag(locationIn(SM, Step.There.File, Step.There.Line, Step.There.Column),
-             "%0 calls %1 here", DiagnosticIDs::Note)
-            << Step.There.CallerName << Step.There.CalleeName;
-      Usr = Step.To;
-    }
+    emitCrossTuPathNotes(*this, Analysis.context().getSourceManager(), Path->Steps);
   }
   reportStaleFacts(Facts);
 }

@@ -3,6 +3,8 @@
 #include "WriterFailureOffHandlerThreadCheck.h"
 #include "Diagnostics.h"
 #include "Options.h"
+#include "analysis/CrossTuPaths.h"
+#include "analysis/Facts.h"
 #include "analysis/ThreadStarts.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -58,11 +60,20 @@ void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAna
   CallGraph &Graph = Analysis.callGraph();
   FactsIndex *Facts = facts(Analysis.context());
   std::vector<ThreadStart> Starts = findThreadStarts(Graph, ThreadStartFunctions, Facts);
-  if (Facts)
+  llvm::DenseSet<SourceLocation> Reported;
+  if (!Starts.empty())
+    checkWithinTranslationUnit(Analysis, Starts, Reported);
+  if (Facts) {
+    checkAcrossTranslationUnits(Analysis, *Facts, Starts, Reported);
     reportStaleFacts(*Facts);
-  if (Starts.empty())
-    return;
+  }
+}
 
+void WriterFailureOffHandlerThreadCheck::checkWithinTranslationUnit(
+    TranslationUnitAnalysis &Analysis, const std::vector<ThreadStart> &Starts,
+    llvm::DenseSet<SourceLocation> &Reported) {
+  const VssApiModel &Model = model();
+  CallGraph &Graph = Analysis.callGraph();
   // Every thread entry, with the first start that runs it.
   std::vector<const FunctionDecl *> Entries;
   llvm::DenseMap<const FunctionDecl *, const ThreadStart *> StartOf;
@@ -76,43 +87,104 @@ void WriterFailureOffHandlerThreadCheck::checkTranslationUnit(TranslationUnitAna
         return Analysis.isUserFunction(Function) && !Model.failureReportingCall(Function);
       });
 
-  llvm::DenseSet<SourceLocation> Reported;
   Graph.forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
     const FailureReportingSpec *Spec = Model.failureReportingCall(Site.Callee);
     if (!Spec || !Spec->BoundToHandlerThread || !Reported.insert(Site.Loc).second)
       return;
     const ThreadStart &Start = *StartOf.lookup(Reached.rootOf(Node)->getCanonicalDecl());
-    const FunctionDecl *Starter = Start.Site->Caller;
-    const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
-    std::string BackTo = "the event handler";
-    if (Model.overriddenEventHandler(StarterMethod))
-      BackTo = StarterMethod->getNameAsString();
-    diag(Site.Loc, "%0 must be called on the thread that called the event handler; this "
-                   "call runs on a worker thread started by %1 in %2; pass the error back "
-                   "to %3 and report it there")
-        << Spec->DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
-    if (Start.Underlying == Start.Api)
-      diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
-          << describeFunction(Starter) << Start.Api;
-    else
-      diag(Start.Site->Loc, "%0 starts a worker thread here with %1, which hands it to %2",
-           DiagnosticIDs::Note)
-          << describeFunction(Starter) << Start.Api << Start.Underlying;
-    for (const ThreadStartStep &Step : Start.Steps)
-      diag(Step.Site->Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
-          << describeFunction(Step.Site->Caller) << Step.Param->getName()
-          << sourceQualifiedName(Step.Site->Kind == CallEdgeKind::Construction
-                                     ? static_cast<const NamedDecl *>(
-                                           cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
-                                     : Step.Site->Callee);
-    // The steps in other translation units, from their facts.
-    for (const FactsHop &Hop : Start.RemoteSteps)
-      diag(locationIn(Analysis.context().getSourceManager(), Hop.File, Hop.Line, Hop.Column),
-           "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
-          << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+    reportLocalStart(*Spec, Site, Start, Analysis);
     for (const CallSite *Step : Reached.pathTo(Node))
       emitCallPathNote(*this, *Step);
   });
+}
+
+void WriterFailureOffHandlerThreadCheck::reportLocalStart(const FailureReportingSpec &Spec,
+                                                          const CallSite &Failure,
+                                                          const ThreadStart &Start,
+                                                          TranslationUnitAnalysis &Analysis) {
+  const FunctionDecl *Starter = Start.Site->Caller;
+  const auto *StarterMethod = dyn_cast<CXXMethodDecl>(Starter);
+  std::string BackTo = "the event handler";
+  if (model().overriddenEventHandler(StarterMethod))
+    BackTo = StarterMethod->getNameAsString();
+  diag(Failure.Loc, "%0 must be called on the thread that called the event handler; this "
+                    "call runs on a worker thread started by %1 in %2; pass the error back "
+                    "to %3 and report it there")
+      << Spec.DisplayName.str() << Start.Api << describeFunction(Starter) << BackTo;
+  if (Start.Underlying == Start.Api)
+    diag(Start.Site->Loc, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
+        << describeFunction(Starter) << Start.Api;
+  else
+    diag(Start.Site->Loc, "%0 starts a worker thread here with %1, which hands it to %2",
+         DiagnosticIDs::Note)
+        << describeFunction(Starter) << Start.Api << Start.Underlying;
+  for (const ThreadStartStep &Step : Start.Steps)
+    diag(Step.Site->Loc, "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+        << describeFunction(Step.Site->Caller) << Step.Param->getName()
+        << sourceQualifiedName(Step.Site->Kind == CallEdgeKind::Construction
+                                   ? static_cast<const NamedDecl *>(
+                                         cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
+                                   : Step.Site->Callee);
+  // The steps in other translation units, from their facts.
+  for (const FactsHop &Hop : Start.RemoteSteps)
+    diag(locationIn(Analysis.context().getSourceManager(), Hop.File, Hop.Line, Hop.Column),
+         "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
+        << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+}
+
+void WriterFailureOffHandlerThreadCheck::checkAcrossTranslationUnits(
+    TranslationUnitAnalysis &Analysis, FactsIndex &Facts, const std::vector<ThreadStart> &Starts,
+    const llvm::DenseSet<SourceLocation> &Reported) {
+  // The thread entries of this TU by USR, with the first start that runs it.
+  llvm::StringMap<const ThreadStart *> LocalStartOf;
+  for (const ThreadStart &Start : Starts)
+    for (const FunctionDecl *Entry : Start.Entries)
+      LocalStartOf.try_emplace(usrOf(Entry), &Start);
+  CrossTuPaths Paths(Analysis, Facts);
+  SourceManager &SM = Analysis.context().getSourceManager();
+  for (const CallSite *Failure : Analysis.failureCalls()) {
+    const FailureReportingSpec *Spec = model().failureReportingCall(Failure->Callee);
+    if (!Spec->BoundToHandlerThread || Reported.contains(Failure->Loc))
+      continue;
+    // Backwards from the failure call to a thread entry, on a path through
+    // another TU (the paths within this one are reported above).
+    const ThreadStart *LocalStart = nullptr;
+    std::optional<FactsThreadStartSite> RemoteStart;
+    std::optional<CrossTuPath> Path = Paths.findCaller(Failure->Caller, [&](llvm::StringRef Usr) {
+      if ((LocalStart = LocalStartOf.lookup(Usr)))
+        return true;
+      std::vector<FactsThreadStartSite> Remote = Facts.threadStartsRunning(Usr);
+      if (Remote.empty())
+        return false;
+      RemoteStart = std::move(Remote.front());
+      return true;
+    });
+    if (!Path)
+      continue;
+    if (LocalStart) {
+      reportLocalStart(*Spec, *Failure, *LocalStart, Analysis);
+    } else {
+      const EventHandlerSpec *Handler = model().eventHandlerNamed(RemoteStart->Handler);
+      std::string BackTo = Handler ? RemoteStart->Handler : "the event handler";
+      diag(Failure->Loc, "%0 must be called on the thread that called the event handler; this "
+                         "call runs on a worker thread started by %1 in %2; pass the error "
+                         "back to %3 and report it there")
+          << Spec->DisplayName.str() << RemoteStart->Api << RemoteStart->CallerName << BackTo;
+      SourceLocation At = locationIn(SM, RemoteStart->File, RemoteStart->Line, RemoteStart->Column);
+      if (RemoteStart->Underlying == RemoteStart->Api)
+        diag(At, "%0 starts a worker thread here with %1", DiagnosticIDs::Note)
+            << RemoteStart->CallerName << RemoteStart->Api;
+      else
+        diag(At, "%0 starts a worker thread here with %1, which hands it to %2",
+             DiagnosticIDs::Note)
+            << RemoteStart->CallerName << RemoteStart->Api << RemoteStart->Underlying;
+      for (const FactsHop &Hop : RemoteStart->Hops)
+        diag(locationIn(SM, Hop.File, Hop.Line, Hop.Column), "%0 passes '%1' to %2 here",
+             DiagnosticIDs::Note)
+            << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+    }
+    emitCrossTuPathNotes(*this, SM, Path->Steps);
+  }
 }
 
 } // namespace vss

@@ -4,6 +4,8 @@
 #define VSS_TIDY_WRITERFAILUREOFFHANDLERTHREADCHECK_H
 
 #include "VssCheck.h"
+#include "analysis/ThreadStarts.h"
+#include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
 
@@ -25,6 +27,19 @@ protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
 
 private:
+  /// Failure calls reached from the thread entries of this translation unit.
+  void checkWithinTranslationUnit(TranslationUnitAnalysis &Analysis,
+                                  const std::vector<ThreadStart> &Starts,
+                                  llvm::DenseSet<clang::SourceLocation> &Reported);
+  /// Failure calls of this translation unit reached from a thread entry
+  /// through functions of other translation units (option VssFactsDirectory).
+  void checkAcrossTranslationUnits(TranslationUnitAnalysis &Analysis, FactsIndex &Facts,
+                                   const std::vector<ThreadStart> &Starts,
+                                   const llvm::DenseSet<clang::SourceLocation> &Reported);
+  /// The warning at \p Failure and the notes of \p Start, a start of this TU.
+  void reportLocalStart(const FailureReportingSpec &Spec, const CallSite &Failure,
+                        const ThreadStart &Start, TranslationUnitAnalysis &Analysis);
+
   /// Option ThreadStartFunctions: "qualified::Name:index;..." for the
   /// project's own thread pools (index of the callable argument, -1 = last).
   const std::string ThreadStartOption;

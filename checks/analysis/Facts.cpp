@@ -176,6 +176,19 @@ public:
           if (!Forwards.empty())
             Call["forwards"] = std::move(Forwards);
         }
+        // A callable handed to a function this TU has no body for: which
+        // function and argument, so that a reader who knows that function
+        // (another TU's facts) can tell whether it starts a thread.
+        if (Site.Kind == CallEdgeKind::CallbackArgument && CallE && CallE->getDirectCallee())
+          for (unsigned I = 0; I < CallE->getNumArgs(); ++I)
+            if (CallE->getArg(I)->getExprLoc() == Site.Loc) {
+              Call["via"] =
+                  llvm::json::Object{{"callee", usrOf(CallE->getDirectCallee())},
+                                     {"callee_name", describeFunction(CallE->getDirectCallee())},
+                                     {"argument", I},
+                                     {"location", location(CallE->getBeginLoc())}};
+              break;
+            }
         Calls.push_back(std::move(Call));
       }
     }

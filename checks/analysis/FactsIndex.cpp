@@ -2,6 +2,7 @@
 
 #include "FactsIndex.h"
 #include "Facts.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -272,6 +273,62 @@ std::vector<FactsThreadStart> FactsIndex::threadStartsReachedFrom(llvm::StringRe
         }
       });
   return Starts;
+}
+
+std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRef Usr) {
+  // A thread start names its entry in a call edge too (a function reference,
+  // a callback argument), so the callers index finds the summaries.
+  std::vector<FactsThreadStartSite> Found;
+  for (const llvm::json::Object *From : summariesIn(callersIndexFolder(Folder, Usr))) {
+    // Handed to a function of yet another TU that starts a thread with it.
+    if (const llvm::json::Array *Calls = From->getArray("calls"))
+      for (const llvm::json::Value &Entry : *Calls) {
+        const llvm::json::Object *Call = Entry.getAsObject();
+        const llvm::json::Object *Via = Call ? Call->getObject("via") : nullptr;
+        if (!Via || Call->getString("callee") != Usr ||
+            Call->getString("kind") != "callback-argument")
+          continue;
+        std::optional<llvm::StringRef> Wrapper = Via->getString("callee");
+        std::optional<int64_t> Argument = Via->getInteger("argument");
+        if (!Wrapper || !Argument || *Argument < 0)
+          continue;
+        std::vector<FactsThreadStart> Starts =
+            threadStartsReachedFrom(*Wrapper, static_cast<unsigned>(*Argument));
+        if (Starts.empty())
+          continue;
+        FactsThreadStartSite Site;
+        Site.Caller = Call->getString("caller").value_or("").str();
+        Site.CallerName = nameOf(Site.Caller);
+        if (const FactsFunction *Caller = function(Site.Caller))
+          Site.Handler = Caller->Handler;
+        Site.Api = Via->getString("callee_name").value_or("").str();
+        Site.Underlying = Starts.front().Api;
+        Site.Hops = std::move(Starts.front().Hops);
+        readLocation(Via->getObject("location"), Site.File, Site.Line, Site.Column);
+        Found.push_back(std::move(Site));
+      }
+    const llvm::json::Array *Starts = From->getArray("thread_starts");
+    if (!Starts)
+      continue;
+    for (const llvm::json::Value &Entry : *Starts) {
+      const llvm::json::Object *Start = Entry.getAsObject();
+      const llvm::json::Array *Entries = Start ? Start->getArray("entries") : nullptr;
+      if (!Entries || llvm::none_of(*Entries, [&](const llvm::json::Value &E) {
+            return E.getAsString() == Usr;
+          }))
+        continue;
+      FactsThreadStartSite Site;
+      Site.Caller = Start->getString("caller").value_or("").str();
+      Site.CallerName = nameOf(Site.Caller);
+      if (const FactsFunction *Caller = function(Site.Caller))
+        Site.Handler = Caller->Handler;
+      Site.Api = Start->getString("api").value_or("").str();
+      Site.Underlying = Start->getString("underlying").value_or("").str();
+      readLocation(Start->getObject("location"), Site.File, Site.Line, Site.Column);
+      Found.push_back(std::move(Site));
+    }
+  }
+  return Found;
 }
 
 const FactsFunction *FactsIndex::function(llvm::StringRef Usr) const {

@@ -71,6 +71,17 @@ struct FactsThreadStart {
   std::vector<FactsHop> Hops;
 };
 
+/// A thread start in another translation unit.
+struct FactsThreadStartSite {
+  std::string Caller, CallerName; ///< The function that starts the thread.
+  std::string Handler;            ///< The event handler the caller is, or empty.
+  std::string Api, Underlying;    ///< As in ThreadStart.
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  /// For a start through a wrapper of yet another TU: its hops.
+  std::vector<FactsHop> Hops;
+};
+
 class FactsIndex {
 public:
   /// The facts in \p Folder, for checking the translation unit of \p MainFile
@@ -92,6 +103,9 @@ public:
   /// The thread starts that the argument \p Parameter of a call of \p Usr
   /// reaches unchanged, through functions defined in other translation units.
   std::vector<FactsThreadStart> threadStartsReachedFrom(llvm::StringRef Usr, unsigned Parameter);
+
+  /// The thread starts of other translation units that run \p Usr.
+  std::vector<FactsThreadStartSite> threadStartsRunning(llvm::StringRef Usr);
 
   /// The function \p Usr, if a summary read so far defines it.
   const FactsFunction *function(llvm::StringRef Usr) const;

@@ -1,0 +1,62 @@
+//===--- CrossTuPaths.h - Call paths through other translation units -----===//
+//
+// With the facts of the other translation units (FactsIndex), the callers of
+// a function are those of its own translation unit and those the facts name.
+// A check that starts from a call of its translation unit (a failure call)
+// searches backwards, breadth first, for a function it is looking for (an
+// Identify handler, a thread entry) on a path that crosses into another
+// translation unit: the paths within one are the single-TU analysis's.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VSS_TIDY_ANALYSIS_CROSSTUPATHS_H
+#define VSS_TIDY_ANALYSIS_CROSSTUPATHS_H
+
+#include "FactsIndex.h"
+#include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vss {
+
+/// One call on a path: in this translation unit (Here) or in another (There).
+struct CrossTuStep {
+  const CallSite *Here = nullptr;
+  FactsCall There;
+};
+
+/// A path from Root (a USR) down to the function the search started from.
+struct CrossTuPath {
+  std::string Root;
+  std::vector<CrossTuStep> Steps;
+};
+
+class CrossTuPaths {
+public:
+  CrossTuPaths(TranslationUnitAnalysis &Analysis, FactsIndex &Facts);
+
+  /// The function of this translation unit with USR \p Usr (one it defines or
+  /// calls), or null.
+  const clang::FunctionDecl *local(llvm::StringRef Usr) const { return Local.lookup(Usr); }
+
+  /// A shortest path that ends in \p Start and begins at a function
+  /// \p IsRoot accepts, through at least one call of another translation
+  /// unit; none when there is none.
+  std::optional<CrossTuPath> findCaller(const clang::FunctionDecl *Start,
+                                        llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot);
+
+private:
+  TranslationUnitAnalysis &Analysis;
+  FactsIndex &Facts;
+  /// This TU's functions by USR: the callees of its calls and its own
+  /// functions, so that a path can come back into it through a function
+  /// another TU calls.
+  llvm::StringMap<const clang::FunctionDecl *> Local;
+};
+
+} // namespace vss
+
+#endif // VSS_TIDY_ANALYSIS_CROSSTUPATHS_H
