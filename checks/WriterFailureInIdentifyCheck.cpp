@@ -103,7 +103,8 @@ void WriterFailureInIdentifyCheck::checkAcrossTranslationUnits(
     std::string CallName = ReportingCallName(Failure->Callee);
     if (CallName.empty() || Reported.contains(Failure->Loc))
       continue;
-    std::optional<CrossTuPath> Path = Paths.findCaller(Failure->Caller, IsIdentifyHandler);
+    std::optional<CrossTuPath> Path =
+        Paths.findCaller(Failure->Caller, Failure->Site, IsIdentifyHandler);
     if (!Path)
       continue;
     const FactsFunction *Remote = Facts.function(Path->Root);

@@ -150,15 +150,16 @@ void WriterFailureOffHandlerThreadCheck::checkAcrossTranslationUnits(
     // another TU (the paths within this one are reported above).
     const ThreadStart *LocalStart = nullptr;
     std::optional<FactsThreadStartSite> RemoteStart;
-    std::optional<CrossTuPath> Path = Paths.findCaller(Failure->Caller, [&](llvm::StringRef Usr) {
-      if ((LocalStart = LocalStartOf.lookup(Usr)))
-        return true;
-      std::vector<FactsThreadStartSite> Remote = Facts.threadStartsRunning(Usr);
-      if (Remote.empty())
-        return false;
-      RemoteStart = std::move(Remote.front());
-      return true;
-    });
+    std::optional<CrossTuPath> Path =
+        Paths.findCaller(Failure->Caller, Failure->Site, [&](llvm::StringRef Usr) {
+          if ((LocalStart = LocalStartOf.lookup(Usr)))
+            return true;
+          std::vector<FactsThreadStartSite> Remote = Facts.threadStartsRunning(Usr);
+          if (Remote.empty())
+            return false;
+          RemoteStart = std::move(Remote.front());
+          return true;
+        });
     if (!Path)
       continue;
     if (LocalStart) {

@@ -140,10 +140,13 @@ public:
 
   clang::ASTContext &context() const { return Context; }
 
+  /// The branches the values known on a path decide (ConstantGuards.h), for
+  /// the whole translation unit.
+  GuardEvaluator &guards();
+
 private:
   void buildOverrideIndex();
   void buildCallers();
-  GuardEvaluator &guards();
   /// The context \p Site's callee is reached in, from \p From.
   unsigned contextAt(const CallSite &Site, ReachedFunction From);
   const llvm::DenseSet<const clang::Stmt *> &deadStatements(ReachedFunction Node);

@@ -1,7 +1,9 @@
 //===--- CrossTuPaths.cpp - Call paths through other translation units ---===//
 
 #include "CrossTuPaths.h"
+#include "ConstantGuards.h"
 #include "Facts.h"
+#include "llvm/ADT/STLExtras.h"
 #include <deque>
 
 using namespace clang;
@@ -18,8 +20,25 @@ CrossTuPaths::CrossTuPaths(TranslationUnitAnalysis &Analysis, FactsIndex &Facts)
   }
 }
 
+ParameterValues CrossTuPaths::constantArguments(const CallSite &Site) {
+  ParameterValues Values;
+  const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site);
+  if (!Call || isa<CXXOperatorCallExpr>(Call) ||
+      (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall))
+    return Values;
+  for (unsigned Index = 0; Index < Call->getNumArgs(); ++Index) {
+    QualType Type = Call->getArg(Index)->getType();
+    if (!Type->isIntegralOrEnumerationType())
+      continue;
+    if (std::optional<int64_t> Value =
+            Analysis.callGraph().guards().evaluate(Call->getArg(Index), Site.Caller, {}))
+      Values.push_back({Index, *Value});
+  }
+  return Values;
+}
+
 std::optional<CrossTuPath>
-CrossTuPaths::findCaller(const FunctionDecl *Start,
+CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
                          llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot) {
   CallGraph &Graph = Analysis.callGraph();
   // The edge from a caller towards Start, in this TU or another.
@@ -45,18 +64,38 @@ CrossTuPaths::findCaller(const FunctionDecl *Start,
       }
       return Path;
     }
+    // True when the call out of Usr on the path cannot run when Usr's
+    // parameters have Values: a branch of Usr decides against it.
+    auto OnwardDead = [&](const ParameterValues &Values) {
+      if (Values.empty())
+        return false;
+      const Edge &Out = Towards[Usr];
+      const Stmt *Call = Usr == StartUsr ? StartCall
+                         : Out.Step.Here ? Out.Step.Here->Site
+                                         : nullptr;
+      if (Call) {
+        const FunctionDecl *Function = Local.lookup(Usr), *Definition = nullptr;
+        return Function && Function->hasBody(Definition) && Definition &&
+               Graph.guards().deadStatements(Definition, Values).count(Call);
+      }
+      if (Usr == StartUsr)
+        return false;
+      return llvm::any_of(Out.Step.There.DeadWhen, [&](const std::pair<unsigned, int64_t> &When) {
+        return llvm::is_contained(Values, When);
+      });
+    };
     auto Visit = [&](const std::string &Caller, CrossTuStep Step, bool CrossesFiles) {
       if (Towards.try_emplace(Caller, Edge{Usr, std::move(Step), CrossesFiles}).second)
         Worklist.push_back(Caller);
     };
     if (const FunctionDecl *Function = Local.lookup(Usr))
       for (const CallSite *Site : Graph.callersOf(Function))
-        if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller))
+        if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller) &&
+            !OnwardDead(constantArguments(*Site)))
           Visit(usrOf(Site->Caller), CrossTuStep{Site, {}}, Crosses);
-    for (FactsCall &Call : Facts.callersOf(Usr)) {
-      std::string Caller = Call.Caller;
-      Visit(Caller, CrossTuStep{nullptr, std::move(Call)}, true);
-    }
+    for (const FactsCall &Call : Facts.callersOf(Usr))
+      if (!OnwardDead(ParameterValues(Call.Constants.begin(), Call.Constants.end())))
+        Visit(Call.Caller, CrossTuStep{nullptr, Call}, true);
   }
   return std::nullopt;
 }

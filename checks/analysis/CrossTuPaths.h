@@ -12,6 +12,7 @@
 #ifndef VSS_TIDY_ANALYSIS_CROSSTUPATHS_H
 #define VSS_TIDY_ANALYSIS_CROSSTUPATHS_H
 
+#include "ConstantGuards.h"
 #include "FactsIndex.h"
 #include "TranslationUnitAnalysis.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -42,13 +43,19 @@ public:
   /// calls), or null.
   const clang::FunctionDecl *local(llvm::StringRef Usr) const { return Local.lookup(Usr); }
 
-  /// A shortest path that ends in \p Start and begins at a function
-  /// \p IsRoot accepts, through at least one call of another translation
-  /// unit; none when there is none.
+  /// A shortest path that ends at \p StartCall, a call in \p Start, and
+  /// begins at a function \p IsRoot accepts, through at least one call of
+  /// another translation unit; none when there is none. A call whose constant
+  /// arguments decide a branch of the callee against the path (a bool or enum
+  /// parameter tested there) is not followed.
   std::optional<CrossTuPath> findCaller(const clang::FunctionDecl *Start,
+                                        const clang::Stmt *StartCall,
                                         llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot);
 
 private:
+  /// The constant integer arguments of a call of this TU, by parameter.
+  ParameterValues constantArguments(const CallSite &Site);
+
   TranslationUnitAnalysis &Analysis;
   FactsIndex &Facts;
   /// This TU's functions by USR: the callees of its calls and its own

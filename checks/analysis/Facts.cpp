@@ -2,6 +2,7 @@
 
 #include "Facts.h"
 #include "Callables.h"
+#include "ConstantGuards.h"
 #include "Names.h"
 #include "ThreadStarts.h"
 #include "TranslationUnitAnalysis.h"
@@ -113,6 +114,42 @@ public:
     return Callable && mayCarryCallable(Callable->getType()) ? Callable : nullptr;
   }
 
+  /// The calls of \p Function that cannot run when one of its bool or enum
+  /// parameters, read by its branch conditions, has one value: what lets
+  /// another TU that passes that constant leave them out.
+  static llvm::DenseMap<const Stmt *, llvm::json::Array> deadWhen(const FunctionDecl *Function,
+                                                                  CallGraph &Graph) {
+    llvm::DenseMap<const Stmt *, llvm::json::Array> Result;
+    const FunctionDecl *Definition = nullptr;
+    if (!Function->hasBody(Definition) || !Definition || Definition->getNumParams() == 0)
+      return Result;
+    GuardEvaluator &Guards = Graph.guards();
+    for (unsigned Index : Guards.relevantParameters(Definition)) {
+      if (Index >= Definition->getNumParams())
+        continue;
+      QualType Type = Definition->getParamDecl(Index)->getType().getNonReferenceType();
+      llvm::SmallVector<int64_t, 8> Values;
+      if (Type->isBooleanType()) {
+        Values = {0, 1};
+      } else if (const auto *Enum = Type->getAs<EnumType>()) {
+        for (const EnumConstantDecl *Constant : Enum->getDecl()->enumerators())
+          Values.push_back(Constant->getInitVal().getExtValue());
+        if (Values.size() > 32)
+          continue;
+      }
+      for (int64_t Value : Values) {
+        const llvm::DenseSet<const Stmt *> &Dead =
+            Guards.deadStatements(Definition, ParameterValues{{Index, Value}});
+        if (Dead.empty())
+          continue;
+        for (const CallSite &Site : Graph.callSites(Function))
+          if (Site.Site && Dead.count(Site.Site))
+            Result[Site.Site].push_back(llvm::json::Object{{"parameter", Index}, {"value", Value}});
+      }
+    }
+    return Result;
+  }
+
   llvm::json::Object write(llvm::StringRef CommandKey) {
     TranslationUnitAnalysis &Analysis = TranslationUnitAnalysis::of(Context);
     CallGraph &Graph = Analysis.callGraph();
@@ -143,6 +180,7 @@ public:
           Overrides.push_back(
               llvm::json::Object{{"method", Usr}, {"overrides", usrOf(Overridden)}});
 
+      llvm::DenseMap<const Stmt *, llvm::json::Array> DeadWhen = deadWhen(Function, Graph);
       for (const CallSite &Site : Graph.callSites(Function)) {
         std::string Callee = usrOf(Site.Callee);
         if (Callee.empty())
@@ -176,6 +214,9 @@ public:
           if (!Forwards.empty())
             Call["forwards"] = std::move(Forwards);
         }
+        if (Site.Site)
+          if (auto Dead = DeadWhen.find(Site.Site); Dead != DeadWhen.end())
+            Call["dead_when"] = llvm::json::Array(Dead->second);
         // A callable handed to a function this TU has no body for: which
         // function and argument, so that a reader who knows that function
         // (another TU's facts) can tell whether it starts a thread.

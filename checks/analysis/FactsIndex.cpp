@@ -67,7 +67,7 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
     llvm::consumeError(Json.takeError());
     return *Slot;
   }
-  const llvm::json::Object *Object = Json->getAsObject();
+  llvm::json::Object *Object = Json->getAsObject();
   if (!Object || Object->getString("format") != "vss-facts" ||
       Object->getInteger("version") != FactsFormatVersion)
     return *Slot;
@@ -80,9 +80,19 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
     for (const llvm::json::Value &Input : *Inputs) {
       const llvm::json::Object *In = Input.getAsObject();
       std::optional<llvm::StringRef> InPath = In ? In->getString("path") : std::nullopt;
-      llvm::sys::fs::file_status Status;
-      if (!InPath || llvm::sys::fs::status(*InPath, Status) ||
-          In->getInteger("size") != static_cast<int64_t>(Status.getSize())) {
+      // The same headers are inputs of most summaries: each is looked at once.
+      std::optional<uint64_t> Size;
+      if (InPath) {
+        auto [It, Inserted] = FileSizes.try_emplace(*InPath);
+        if (Inserted) {
+          llvm::sys::fs::file_status Status;
+          It->second = llvm::sys::fs::status(*InPath, Status)
+                           ? std::nullopt
+                           : std::optional<uint64_t>(Status.getSize());
+        }
+        Size = It->second;
+      }
+      if (!Size || In->getInteger("size") != static_cast<int64_t>(*Size)) {
         Fresh = false;
         break;
       }
@@ -106,6 +116,9 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
         if (std::optional<llvm::StringRef> Usr = Function->getString("usr"))
           Functions[*Usr] = {Function->getString("name").value_or("").str(),
                              Function->getString("handler").value_or("").str()};
+  // What the checks read stays; the inputs, most of a summary, are not
+  // needed once it is known to be fresh.
+  Object->erase("inputs");
   Slot->Usable = true;
   Slot->Json = std::move(*Json);
   return *Slot;
@@ -125,8 +138,11 @@ std::vector<const llvm::json::Object *> FactsIndex::summariesIn(const std::strin
   return Found;
 }
 
-std::vector<FactsCall> FactsIndex::callersOf(llvm::StringRef Usr) {
-  std::vector<FactsCall> Calls;
+const std::vector<FactsCall> &FactsIndex::callersOf(llvm::StringRef Usr) {
+  auto [Cached, Inserted] = Callers.try_emplace(Usr);
+  if (!Inserted)
+    return Cached->second;
+  std::vector<FactsCall> &Calls = Cached->second;
   for (const llvm::json::Object *From : summariesIn(callersIndexFolder(Folder, Usr))) {
     const llvm::json::Array *Edges = From->getArray("calls");
     if (!Edges)
@@ -145,6 +161,18 @@ std::vector<FactsCall> FactsIndex::callersOf(llvm::StringRef Usr) {
       Found.CalleeName = Call->getString("callee_name").value_or("").str();
       Found.Kind = Kind.str();
       readLocation(Call->getObject("location"), Found.File, Found.Line, Found.Column);
+      auto ReadPairs = [&](llvm::StringRef Key, llvm::StringRef ValueKey,
+                           std::vector<std::pair<unsigned, int64_t>> &Out) {
+        if (const llvm::json::Array *Pairs = Call->getArray(Key))
+          for (const llvm::json::Value &Pair : *Pairs)
+            if (const llvm::json::Object *P = Pair.getAsObject())
+              if (auto Index = P->getInteger("parameter"))
+                if (auto Value = P->getInteger(ValueKey))
+                  Out.push_back({static_cast<unsigned>(*Index), *Value});
+        llvm::sort(Out);
+      };
+      ReadPairs("constants", "value", Found.Constants);
+      ReadPairs("dead_when", "value", Found.DeadWhen);
       Calls.push_back(std::move(Found));
     }
   }

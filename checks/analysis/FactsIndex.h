@@ -38,6 +38,11 @@ struct FactsCall {
   std::string Kind; ///< As in the format: "call", "virtual-call", ...
   std::string File;
   unsigned Line = 0, Column = 0;
+  /// The constant arguments: (parameter, value), by parameter.
+  std::vector<std::pair<unsigned, int64_t>> Constants;
+  /// (parameter, value) of the caller that make this call dead (a branch
+  /// condition of the caller decides against it).
+  std::vector<std::pair<unsigned, int64_t>> DeadWhen;
 };
 
 /// One function another translation unit defines.
@@ -93,7 +98,7 @@ public:
 
   /// The calls of \p Usr, in other translation units, along which the callee
   /// runs (not the creation of a lambda or the mention of a function).
-  std::vector<FactsCall> callersOf(llvm::StringRef Usr);
+  const std::vector<FactsCall> &callersOf(llvm::StringRef Usr);
 
   /// The failure calls that the argument \p Parameter (0-based) of a call of
   /// \p Usr reaches unchanged, through functions defined in other
@@ -135,6 +140,9 @@ private:
   std::string Folder, MainFile, Problem;
   llvm::StringMap<std::unique_ptr<Summary>> Summaries;
   llvm::StringMap<FactsFunction> Functions;
+  /// callersOf's answers, and the sizes of the inputs of the summaries read.
+  llvm::StringMap<std::vector<FactsCall>> Callers;
+  llvm::StringMap<std::optional<uint64_t>> FileSizes;
   std::vector<std::string> Stale;
 };
 

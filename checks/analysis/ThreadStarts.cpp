@@ -239,8 +239,33 @@ bool mayCarryCallable(QualType Type) {
   Type = Type.getNonReferenceType();
   if (Type->isPointerType() && !Type->isFunctionPointerType())
     return Type->isVoidPointerType();
-  return Type->isFunctionPointerType() || Type->isFunctionType() ||
-         Type->isMemberFunctionPointerType() || Type->isRecordType();
+  if (Type->isFunctionPointerType() || Type->isFunctionType() ||
+      Type->isMemberFunctionPointerType() || Type->isTemplateTypeParmType() ||
+      Type->isDependentType())
+    return true;
+  // An object is a callable when it has a call operator (a functor, a
+  // lambda, std::function), its own or a base's.
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto HasCallOperator = [](const CXXRecordDecl *Class) {
+    return llvm::any_of(Class->methods(),
+                        [](const CXXMethodDecl *Method) {
+                          return Method->getOverloadedOperator() == OO_Call;
+                        }) ||
+           llvm::any_of(Class->decls(), [](const Decl *D) {
+             const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+             return Template && Template->getTemplatedDecl()->getOverloadedOperator() == OO_Call;
+           });
+  };
+  if (HasCallOperator(Record))
+    return true;
+  bool Found = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || HasCallOperator(Base);
+    return true;
+  });
+  return Found;
 }
 
 std::vector<ThreadStartParameter> findThreadStartParameters(CallGraph &Graph) {

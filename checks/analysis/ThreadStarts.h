@@ -65,9 +65,11 @@ std::vector<ThreadStartParameter> findThreadStartParameters(CallGraph &Graph);
 
 /// True for the parameter types whose callable the facts of a translation
 /// unit follow into other translation units: a function, function pointer or
-/// member function pointer, an object (a functor, std::function, a lambda),
-/// and void * (the context of CreateThread and its kin). A pointer to an
-/// object is not followed: it rarely carries what a thread runs.
+/// member function pointer, an object with a call operator (a functor,
+/// std::function, a lambda), a template parameter, and void * (the context of
+/// CreateThread and its kin). A pointer to an object and an object without a
+/// call operator are not followed: they rarely carry what a thread runs, and
+/// following every one would read half the project's facts.
 bool mayCarryCallable(clang::QualType Type);
 
 /// For std::async(std::launch::deferred, f): f, which runs on the thread that

@@ -39,6 +39,8 @@ def main():
             consts += "".join(" arg%d=parameter %d '%s' at %s" % (k["argument"], k["parameter"], k["name"],
                                                                 where(k["location"]))
                               for k in c.get("forwards", []))
+            consts += "".join(" dead-when-arg%d=%d" % (k["parameter"], k["value"])
+                              for k in c.get("dead_when", []))
             lines.append("%s %s -> %s at %s%s" % (c["kind"], name(c["caller"]), c["callee_name"],
                                                  where(c["location"]), consts))
         for f in s["failure_calls"]:
