@@ -117,7 +117,7 @@ llvm::ArrayRef<unsigned> GuardEvaluator::relevantParameters(const FunctionDecl *
         Found.push_back(Param->getFunctionScopeIndex());
   }
   auto &Slot = Relevant[Function->getCanonicalDecl()];
-  Slot = std::move(Found);
+  Slot.assign(Found.begin(), Found.end());
   return Slot;
 }
 

@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace vss {
 
@@ -68,7 +69,9 @@ private:
            llvm::DenseSet<const clang::Stmt *>>
       Dead;
   std::map<std::pair<const clang::FunctionDecl *, ParameterValues>, std::optional<int64_t>> Returns;
-  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>> Relevant;
+  /// std::vector: what relevantParameters returned stays valid while the map
+  /// grows (a SmallVector's inline elements would move with it).
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<unsigned>> Relevant;
   /// Steps left for the current top-level question.
   unsigned Budget = 0;
 };

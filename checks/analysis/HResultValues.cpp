@@ -409,7 +409,7 @@ llvm::ArrayRef<const ReturnStmt *> HResultValueTracer::returnsOf(const FunctionD
   // Source order, as the notes show them.
   std::reverse(Found.begin(), Found.end());
   auto &Slot = Returns[Definition->getCanonicalDecl()];
-  Slot = std::move(Found);
+  Slot.assign(Found.begin(), Found.end());
   return Slot;
 }
 
@@ -461,7 +461,9 @@ bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *
   for (const CallBinding &Binding : Bindings)
     if (Binding.Callee == Definition->getCanonicalDecl())
       return false; // Recursion: the value is not known.
-  llvm::ArrayRef<const ReturnStmt *> Returned = returnsOf(Definition);
+  // A copy: following the returned values asks returnsOf about other
+  // functions, which may grow (and move) the map this would point into.
+  const llvm::SmallVector<const ReturnStmt *, 4> Returned(returnsOf(Definition));
   if (Returned.empty())
     return false;
   const SourceManager &SM = Graph.context().getSourceManager();

@@ -134,8 +134,8 @@ private:
   /// function's dataflow.
   clang::ExprMutationAnalyzer::Memoized Mutations;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionDataflow>> Dataflows;
-  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::ReturnStmt *, 4>>
-      Returns;
+  /// std::vector: what returnsOf returned stays valid while the map grows.
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::ReturnStmt *>> Returns;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallPtrSet<const clang::ParmVarDecl *, 2>>
       TestedParameters;
   /// Field -> the expressions assigned to it anywhere in user code, or a null
