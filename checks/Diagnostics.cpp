@@ -47,20 +47,6 @@ void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step) 
       << describeFunction(Step.Caller) << describeFunction(Step.Callee) << Through;
 }
 
-clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
-                                 unsigned Column) {
-  using namespace clang;
-  llvm::Expected<FileEntryRef> Entry = SM.getFileManager().getFileRef(File);
-  if (!Entry) {
-    llvm::consumeError(Entry.takeError());
-    return {};
-  }
-  FileID ID = SM.translateFile(*Entry);
-  if (ID.isInvalid())
-    ID = SM.createFileID(*Entry, SourceLocation(), SrcMgr::C_User);
-  return SM.translateLineCol(ID, Line, Column);
-}
-
 void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
                           llvm::ArrayRef<CrossTuStep> Steps) {
   for (const CrossTuStep &Step : Steps) {

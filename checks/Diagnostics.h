@@ -17,11 +17,6 @@ void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step);
 void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
                           llvm::ArrayRef<CrossTuStep> Steps);
 
-/// A location in a file another translation unit read (from its facts), for
-/// a note there; invalid when the file cannot be opened.
-clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
-                                 unsigned Column);
-
 } // namespace vss
 
 #endif // VSS_TIDY_DIAGNOSTICS_H

@@ -52,6 +52,9 @@ void WriterFailureInvalidHResultCheck::registerPPCallbacks(const SourceManager &
 void WriterFailureInvalidHResultCheck::startTranslationUnit() { Reported.clear(); }
 
 void WriterFailureInvalidHResultCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
+  // With facts, the values functions of other TUs return are known too.
+  FactsIndex *Facts = facts(Analysis.context());
+  Analysis.values().useFacts(Facts);
   for (const CallSite *Site : Analysis.failureCalls()) {
     const auto *Call = cast<CallExpr>(Site->Site);
     const FailureReportingSpec *Spec = model().failureReportingCall(Site->Callee);
@@ -60,8 +63,9 @@ void WriterFailureInvalidHResultCheck::checkTranslationUnit(TranslationUnitAnaly
         !Call->containsErrors())
       checkCall(Call, Site->Caller, Analysis);
   }
-  if (FactsIndex *Facts = facts(Analysis.context()))
+  if (Facts)
     checkAcrossTranslationUnits(Analysis, *Facts);
+  Analysis.values().useFacts(nullptr);
 }
 
 void WriterFailureInvalidHResultCheck::checkAcrossTranslationUnits(
@@ -115,6 +119,8 @@ std::string WriterFailureInvalidHResultCheck::describeValue(const HResultValue &
   if (Value.Kind == HResultValue::ApiResult && Value.Api)
     return "the result of " + sourceQualifiedName(Value.Api);
   SpelledExpr Spelled = Value.Origin ? spellExpression(Value.Origin, Context) : SpelledExpr();
+  if (!Value.Spelling.empty())
+    Spelled = SpelledExpr{Value.Spelling, ""};
   std::string Text = Spelled.Text;
   if (Value.Kind != HResultValue::Known) {
     Text = Text.empty() ? "the value" : Text;
@@ -138,7 +144,9 @@ namespace {
 int plainness(const HResultValue &Value, const ASTContext &Context) {
   switch (Value.Kind) {
   case HResultValue::Known: {
-    std::string Text = Value.Origin ? spelledText(Value.Origin, Context) : "";
+    std::string Text = !Value.Spelling.empty() ? Value.Spelling
+                       : Value.Origin          ? spelledText(Value.Origin, Context)
+                                               : "";
     bool Named = !Text.empty() && llvm::all_of(Text, [](char C) {
       return std::isalnum(static_cast<unsigned char>(C)) || C == '_' || C == ':';
     }) && !std::isdigit(static_cast<unsigned char>(Text[0]));

@@ -173,6 +173,9 @@ public:
         Entry["handler"] = Spec->Name;
         Entry["writer"] = sourceQualifiedName(cast<CXXMethodDecl>(Function)->getParent());
       }
+      // What it returns, for a caller in another TU whose HRESULT comes from it.
+      if (llvm::json::Array Returns = Analysis.values().describeReturns(Function); !Returns.empty())
+        Entry["returns"] = std::move(Returns);
       Functions.push_back(std::move(Entry));
 
       if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))

@@ -34,6 +34,20 @@ void readLocation(const llvm::json::Object *Loc, std::string &File, unsigned &Li
 
 } // namespace
 
+clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
+                                 unsigned Column) {
+  using namespace clang;
+  llvm::Expected<FileEntryRef> Entry = SM.getFileManager().getFileRef(File);
+  if (!Entry) {
+    llvm::consumeError(Entry.takeError());
+    return {};
+  }
+  FileID ID = SM.translateFile(*Entry);
+  if (ID.isInvalid())
+    ID = SM.createFileID(*Entry, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(ID, Line, Column);
+}
+
 std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr) {
   return indexFolder(FactsDir, "callers", Usr);
 }
@@ -301,6 +315,42 @@ std::vector<FactsThreadStart> FactsIndex::threadStartsReachedFrom(llvm::StringRe
         }
       });
   return Starts;
+}
+
+std::optional<std::vector<FactsReturn>> FactsIndex::returnsOf(llvm::StringRef Usr) {
+  // A function with returns recorded is in the forwards index: it passes a
+  // value on to its callers.
+  for (const llvm::json::Object *From : summariesIn(forwardsIndexFolder(Folder, Usr))) {
+    const llvm::json::Array *Functions = From->getArray("functions");
+    if (!Functions)
+      continue;
+    for (const llvm::json::Value &Entry : *Functions) {
+      const llvm::json::Object *Function = Entry.getAsObject();
+      const llvm::json::Array *Returns = Function ? Function->getArray("returns") : nullptr;
+      if (!Returns || Function->getString("usr") != Usr)
+        continue;
+      std::vector<FactsReturn> Found;
+      for (const llvm::json::Value &R : *Returns) {
+        const llvm::json::Object *Return = R.getAsObject();
+        if (!Return)
+          return std::nullopt;
+        FactsReturn Out;
+        llvm::StringRef Kind = Return->getString("kind").value_or("");
+        if (Kind == "constant") {
+          Out.Kind = FactsReturn::Constant;
+          Out.Value = Return->getInteger("value").value_or(0);
+          Out.Text = Return->getString("text").value_or("").str();
+        } else if (Kind == "parameter") {
+          Out.Kind = FactsReturn::Parameter;
+          Out.Index = Return->getInteger("index").value_or(0);
+        }
+        readLocation(Return->getObject("location"), Out.File, Out.Line, Out.Column);
+        Found.push_back(std::move(Out));
+      }
+      return Found;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRef Usr) {

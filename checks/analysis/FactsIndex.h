@@ -12,6 +12,7 @@
 #ifndef VSS_TIDY_ANALYSIS_FACTSINDEX_H
 #define VSS_TIDY_ANALYSIS_FACTSINDEX_H
 
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -22,6 +23,11 @@
 #include <vector>
 
 namespace vss {
+
+/// A location in a file another translation unit read (from its facts), for
+/// a note there; invalid when the file cannot be opened.
+clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
+                                 unsigned Column);
 
 /// The folder of the callers index entries of \p Usr in a facts folder.
 std::string callersIndexFolder(llvm::StringRef FactsDir, llvm::StringRef Usr);
@@ -76,6 +82,16 @@ struct FactsThreadStart {
   std::vector<FactsHop> Hops;
 };
 
+/// One return of a function of another translation unit.
+struct FactsReturn {
+  enum KindType { Constant, Parameter, Unknown } Kind = Unknown;
+  int64_t Value = 0;  ///< Constant: the value (low 32 bits).
+  std::string Text;   ///< Constant: as written ("E_FAIL").
+  unsigned Index = 0; ///< Parameter: which (0-based).
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
 /// A thread start in another translation unit.
 struct FactsThreadStartSite {
   std::string Caller, CallerName; ///< The function that starts the thread.
@@ -108,6 +124,10 @@ public:
   /// The thread starts that the argument \p Parameter of a call of \p Usr
   /// reaches unchanged, through functions defined in other translation units.
   std::vector<FactsThreadStart> threadStartsReachedFrom(llvm::StringRef Usr, unsigned Parameter);
+
+  /// The returns of \p Usr, defined in another translation unit; none when
+  /// no summary says (not defined in user code, a return without a value).
+  std::optional<std::vector<FactsReturn>> returnsOf(llvm::StringRef Usr);
 
   /// The thread starts of other translation units that run \p Usr.
   std::vector<FactsThreadStartSite> threadStartsRunning(llvm::StringRef Usr);

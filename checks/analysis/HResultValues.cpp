@@ -1,6 +1,7 @@
 //===--- HResultValues.cpp - The values an HRESULT argument can have -----===//
 
 #include "HResultValues.h"
+#include "Facts.h"
 #include "VssApiModel.h"
 #include "Writes.h"
 #include "clang/AST/ExprCXX.h"
@@ -455,6 +456,10 @@ bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *
                                       std::vector<TracedValue> &Out) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionDecl *Definition = nullptr;
+  if (Callee && Facts && !Callee->hasBody() && Depth <= MaxDepth &&
+      !VssApiModel::get().isApiFunction(Callee) &&
+      !Graph.context().getSourceManager().isInSystemHeader(Callee->getLocation()))
+    return remoteReturnValues(Call, Caller, Where, Depth, Out);
   if (!Callee || VssApiModel::get().isApiFunction(Callee) || !Callee->hasBody(Definition) ||
       !Definition || Definition->isInvalidDecl() || Depth > MaxDepth)
     return false;
@@ -477,6 +482,90 @@ bool HResultValueTracer::returnValues(const CallExpr *Call, const FunctionDecl *
   }
   Bindings.pop_back();
   return true;
+}
+
+bool HResultValueTracer::remoteReturnValues(const CallExpr *Call, const FunctionDecl *Caller,
+                                            const Report &Where, unsigned Depth,
+                                            std::vector<TracedValue> &Out) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  std::string Usr = usrOf(Callee);
+  if (Usr.empty())
+    return false;
+  std::optional<std::vector<FactsReturn>> Returns = Facts->returnsOf(Usr);
+  if (!Returns || Returns->empty())
+    return false;
+  SourceManager &SM = Graph.context().getSourceManager();
+  for (const FactsReturn &Return : *Returns) {
+    Report Returning = Where;
+    Returning.Trail.insert(Returning.Trail.begin(),
+                           ValueStep{ValueStep::Return,
+                                     locationIn(SM, Return.File, Return.Line, Return.Column),
+                                     nullptr, Callee});
+    switch (Return.Kind) {
+    case FactsReturn::Constant: {
+      HResultValue Value;
+      Value.Kind = HResultValue::Known;
+      Value.Value = static_cast<uint32_t>(Return.Value);
+      Value.Origin = Call;
+      Value.Spelling = Return.Text;
+      Out.push_back({Value, Returning.At, Returning.Trail});
+      break;
+    }
+    case FactsReturn::Parameter:
+      if (const Expr *Argument = argumentFor(Call, Callee, Return.Index)) {
+        valuesOf(Argument, Caller, Returning, Depth + 1, Out);
+        break;
+      }
+      [[fallthrough]];
+    case FactsReturn::Unknown: {
+      HResultValue Unknown;
+      Unknown.Origin = Call;
+      Out.push_back({Unknown, Returning.At, Returning.Trail});
+      break;
+    }
+    }
+  }
+  return true;
+}
+
+llvm::json::Array HResultValueTracer::describeReturns(const FunctionDecl *Function) {
+  llvm::json::Array Described;
+  const FunctionDecl *Definition = nullptr;
+  if (!Function->hasBody(Definition) || !Definition ||
+      !Definition->getReturnType()->isIntegralOrEnumerationType() ||
+      Definition->getReturnType()->isBooleanType())
+    return Described;
+  const SourceManager &SM = Graph.context().getSourceManager();
+  const ASTContext &Context = Graph.context();
+  auto Location = [&](SourceLocation Loc) {
+    Loc = SM.getFileLoc(Loc);
+    llvm::StringRef File;
+    if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
+      File = Entry->getFileEntry().tryGetRealPathName();
+      if (File.empty())
+        File = Entry->getName();
+    }
+    return llvm::json::Object{{"file", File},
+                              {"line", SM.getSpellingLineNumber(Loc)},
+                              {"column", SM.getSpellingColumnNumber(Loc)}};
+  };
+  for (const ReturnStmt *Return : llvm::SmallVector<const ReturnStmt *, 4>(returnsOf(Definition))) {
+    const Expr *Value = Return->getRetValue();
+    if (std::optional<int32_t> Constant = constantValue(Value, Context)) {
+      Described.push_back(
+          llvm::json::Object{{"kind", "constant"},
+                             {"value", static_cast<int64_t>(static_cast<uint32_t>(*Constant))},
+                             {"text", spelledText(Value, Context)},
+                             {"location", Location(Return->getBeginLoc())}});
+    } else if (const ParmVarDecl *Param = forwardedParameter(Value, Definition)) {
+      Described.push_back(llvm::json::Object{{"kind", "parameter"},
+                                             {"index", Param->getFunctionScopeIndex()},
+                                             {"location", Location(Return->getBeginLoc())}});
+    } else {
+      Described.push_back(llvm::json::Object{{"kind", "unknown"}});
+    }
+  }
+  return Described;
 }
 
 void HResultValueTracer::forwardParameter(const ParmVarDecl *Param, const FunctionDecl *Function,

@@ -15,12 +15,14 @@
 #define VSS_TIDY_ANALYSIS_HRESULTVALUES_H
 
 #include "CallGraph.h"
+#include "FactsIndex.h"
 #include "ReachingDefinitions.h"
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/JSON.h"
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -42,6 +44,9 @@ struct HResultValue {
   const clang::Expr *Origin = nullptr;
   /// For ApiResult: the API called.
   const clang::FunctionDecl *Api = nullptr;
+  /// How the value is written where Origin does not show it (a constant
+  /// returned in another translation unit, from its facts).
+  std::string Spelling;
 };
 
 /// A step between the argument where a value is reported and the failure call.
@@ -87,6 +92,17 @@ public:
   const clang::ParmVarDecl *forwardedParameter(const clang::Expr *Argument,
                                                const clang::FunctionDecl *Function);
 
+  /// The facts of the other translation units, for the values that functions
+  /// defined there return (null: those values are unknown). Set by the check
+  /// that traces, for the duration of its questions.
+  void useFacts(FactsIndex *Index) { Facts = Index; }
+
+  /// What \p Function's returns are, for the facts of its translation unit:
+  /// {"kind": "constant", "value", "text", "location"},
+  /// {"kind": "parameter", "index", "location"} or {"kind": "unknown"} each;
+  /// empty when a return has no value.
+  llvm::json::Array describeReturns(const clang::FunctionDecl *Function);
+
 private:
   using Steps = llvm::SmallVector<ValueStep, 4>;
   /// Where the values being collected are reported: an argument of a call
@@ -129,7 +145,12 @@ private:
   };
   llvm::SmallVector<CallBinding, 4> Bindings;
 
+  /// The values a function of another translation unit returns (facts).
+  bool remoteReturnValues(const clang::CallExpr *Call, const clang::FunctionDecl *Caller,
+                          const Report &Where, unsigned Depth, std::vector<TracedValue> &Out);
+
   CallGraph &Graph;
+  FactsIndex *Facts = nullptr;
   /// What ExprMutationAnalyzer found about callee parameters, for every
   /// function's dataflow.
   clang::ExprMutationAnalyzer::Memoized Mutations;

@@ -121,6 +121,10 @@ public:
         if (Edge->getArray("forwards"))
           Forwarders.insert(Edge->getString("caller").value_or(""));
       }
+    if (const json::Array *Functions = Summary.getArray("functions"))
+      for (const json::Value &Entry : *Functions)
+        if (Entry.getAsObject()->getArray("returns"))
+          Forwarders.insert(Entry.getAsObject()->getString("usr").value_or(""));
     if (const json::Array *Handed = Summary.getArray("thread_start_parameters"))
       for (const json::Value &Entry : *Handed)
         Forwarders.insert(Entry.getAsObject()->getString("function").value_or(""));

@@ -9,7 +9,11 @@ public:
   bool STDMETHODCALLTYPE OnAbort() override;
   void Fail(HRESULT hr);
   void Log(HRESULT hr);
+  bool Prepare();
 };
+
+HRESULT LastError();
+HRESULT Passthrough(HRESULT hr);
 
 HRESULT FlushLogs();
 HRESULT ReportWriterError(CAppWriter *Writer, HRESULT hr);

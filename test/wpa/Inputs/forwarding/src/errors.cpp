@@ -11,3 +11,6 @@ void ReportTranslated(CAppWriter *Writer, HRESULT hr) {
   Writer->Fail(hr == E_ACCESSDENIED ? VSS_E_WRITERERROR_NONRETRYABLE
                                     : VSS_E_WRITERERROR_RETRYABLE);
 }
+
+HRESULT LastError() { return E_UNEXPECTED; }
+HRESULT Passthrough(HRESULT hr) { return hr; }

@@ -3,7 +3,7 @@
 static void Notify(HRESULT code) { ReportWriterError(g_Writer, code); }
 
 bool CAppWriter::OnIdentify(IVssCreateWriterMetadata *pMetadata) { return true; }
-bool CAppWriter::OnPrepareSnapshot() { return true; }
+bool CAppWriter::OnPrepareSnapshot() { return Prepare(); }
 
 bool CAppWriter::OnFreeze() {
   HRESULT hr = FlushLogs();
@@ -28,4 +28,12 @@ bool CAppWriter::OnThaw() {
 bool CAppWriter::OnAbort() {
   Notify(E_FAIL);
   return true;
+}
+
+// Values returned by functions of errors.cpp.
+bool CAppWriter::Prepare() {
+  Fail(LastError());
+  Fail(Passthrough(E_INVALIDARG));
+  Fail(Passthrough(VSS_E_WRITERERROR_RETRYABLE));
+  return false;
 }
