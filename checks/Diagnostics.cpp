@@ -54,7 +54,9 @@ void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManag
       emitCallPathNote(Check, *Step.Here);
     else
       Check.diag(locationIn(SM, Step.There.File, Step.There.Line, Step.There.Column),
-                 "%0 calls %1 here", clang::DiagnosticIDs::Note)
+                 Step.There.Kind == "virtual-call" ? "%0 calls %1 here through a virtual call"
+                                                   : "%0 calls %1 here",
+                 clang::DiagnosticIDs::Note)
           << Step.There.CallerName << Step.There.CalleeName;
   }
 }

@@ -3,6 +3,7 @@
 #include "CrossTuPaths.h"
 #include "ConstantGuards.h"
 #include "Facts.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
 
@@ -88,14 +89,33 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
       if (Towards.try_emplace(Caller, Edge{Usr, std::move(Step), CrossesFiles}).second)
         Worklist.push_back(Caller);
     };
-    if (const FunctionDecl *Function = Local.lookup(Usr))
-      for (const CallSite *Site : Graph.callersOf(Function))
-        if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller) &&
-            !OnwardDead(constantArguments(*Site)))
-          Visit(usrOf(Site->Caller), CrossTuStep{Site, {}}, Crosses);
-    for (const FactsCall &Call : Facts.callersOf(Usr))
-      if (!OnwardDead(ParameterValues(Call.Constants.begin(), Call.Constants.end())))
-        Visit(Call.Caller, CrossTuStep{nullptr, Call}, true);
+    // The calls of Usr, and the virtual calls of the methods it overrides
+    // (a call through the base runs the override), in this TU and others.
+    llvm::SmallVector<std::string, 2> Callees{Usr};
+    for (size_t I = 0; I < Callees.size() && I < 16; ++I) {
+      auto AddBase = [&](const std::string &Base) {
+        if (!Base.empty() && !llvm::is_contained(Callees, Base))
+          Callees.push_back(Base);
+      };
+      if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Local.lookup(Callees[I])))
+        for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+          AddBase(usrOf(Overridden));
+      for (const std::string &Base : Facts.overriddenBy(Callees[I]))
+        AddBase(Base);
+    }
+    for (size_t I = 0; I < Callees.size(); ++I) {
+      bool Override = I > 0;
+      if (const FunctionDecl *Function = Local.lookup(Callees[I]))
+        for (const CallSite *Site : Graph.callersOf(Function))
+          if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller) &&
+              (!Override || Site->Kind == CallEdgeKind::VirtualCall) &&
+              !OnwardDead(constantArguments(*Site)))
+            Visit(usrOf(Site->Caller), CrossTuStep{Site, {}}, Crosses);
+      for (const FactsCall &Call : Facts.callersOf(Callees[I]))
+        if ((!Override || Call.Kind == "virtual-call") &&
+            !OnwardDead(ParameterValues(Call.Constants.begin(), Call.Constants.end())))
+          Visit(Call.Caller, CrossTuStep{nullptr, Call}, true);
+    }
   }
   return std::nullopt;
 }

@@ -130,6 +130,15 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
         if (std::optional<llvm::StringRef> Usr = Function->getString("usr"))
           Functions[*Usr] = {Function->getString("name").value_or("").str(),
                              Function->getString("handler").value_or("").str()};
+  if (const llvm::json::Array *Overriding = Object->getArray("overrides"))
+    for (const llvm::json::Value &Entry : *Overriding)
+      if (const llvm::json::Object *Override = Entry.getAsObject())
+        if (auto Method = Override->getString("method"))
+          if (auto Base = Override->getString("overrides")) {
+            std::vector<std::string> &Bases = Overrides[*Method];
+            if (!llvm::is_contained(Bases, *Base))
+              Bases.push_back(Base->str());
+          }
   // What the checks read stays; the inputs, most of a summary, are not
   // needed once it is known to be fresh.
   Object->erase("inputs");
@@ -407,6 +416,13 @@ std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRe
     }
   }
   return Found;
+}
+
+llvm::ArrayRef<std::string> FactsIndex::overriddenBy(llvm::StringRef Usr) const {
+  auto It = Overrides.find(Usr);
+  if (It == Overrides.end())
+    return {};
+  return It->second;
 }
 
 const FactsFunction *FactsIndex::function(llvm::StringRef Usr) const {

@@ -132,6 +132,9 @@ public:
   /// The thread starts of other translation units that run \p Usr.
   std::vector<FactsThreadStartSite> threadStartsRunning(llvm::StringRef Usr);
 
+  /// The methods \p Usr overrides, as the summaries read so far say.
+  llvm::ArrayRef<std::string> overriddenBy(llvm::StringRef Usr) const;
+
   /// The function \p Usr, if a summary read so far defines it.
   const FactsFunction *function(llvm::StringRef Usr) const;
 
@@ -160,6 +163,7 @@ private:
   std::string Folder, MainFile, Problem;
   llvm::StringMap<std::unique_ptr<Summary>> Summaries;
   llvm::StringMap<FactsFunction> Functions;
+  llvm::StringMap<std::vector<std::string>> Overrides;
   /// callersOf's answers, and the sizes of the inputs of the summaries read.
   llvm::StringMap<std::vector<FactsCall>> Callers;
   llvm::StringMap<std::optional<uint64_t>> FileSizes;
