@@ -82,6 +82,13 @@ FactsIndex *VssCheck::facts(clang::ASTContext &Context) {
 void VssCheck::reportStaleFacts(FactsIndex &Facts) {
   static std::mutex Lock;
   static llvm::StringSet<> Warned;
+  for (const std::string &File : Facts.takeOtherVersion()) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Warned.insert(File).second)
+      configurationDiag("the facts of '%0' were written in another format version of vss-facts "
+                        "and are not used; run vss-facts again")
+          << File;
+  }
   for (const std::string &File : Facts.takeStale()) {
     std::lock_guard<std::mutex> Guard(Lock);
     if (Warned.insert(File).second)

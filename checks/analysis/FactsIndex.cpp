@@ -82,9 +82,14 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
     return *Slot;
   }
   llvm::json::Object *Object = Json->getAsObject();
-  if (!Object || Object->getString("format") != "vss-facts" ||
-      Object->getInteger("version") != FactsFormatVersion)
+  if (!Object || Object->getString("format") != "vss-facts")
     return *Slot;
+  if (Object->getInteger("version") != FactsFormatVersion) {
+    // Written by another release of vss-facts: named once, not used.
+    if (std::optional<llvm::StringRef> File = Object->getString("file"); File && *File != MainFile)
+      OtherVersion.push_back(File->str());
+    return *Slot;
+  }
   std::optional<llvm::StringRef> File = Object->getString("file");
   if (!File || *File == MainFile)
     return *Slot;
@@ -431,5 +436,7 @@ const FactsFunction *FactsIndex::function(llvm::StringRef Usr) const {
 }
 
 std::vector<std::string> FactsIndex::takeStale() { return std::exchange(Stale, {}); }
+
+std::vector<std::string> FactsIndex::takeOtherVersion() { return std::exchange(OtherVersion, {}); }
 
 } // namespace vss

@@ -141,6 +141,10 @@ public:
   /// The summaries found stale since the last call (their main files).
   std::vector<std::string> takeStale();
 
+  /// The summaries found written in another format version since the last
+  /// call (their main files).
+  std::vector<std::string> takeOtherVersion();
+
 private:
   struct Summary {
     bool Usable = false;
@@ -167,7 +171,7 @@ private:
   /// callersOf's answers, and the sizes of the inputs of the summaries read.
   llvm::StringMap<std::vector<FactsCall>> Callers;
   llvm::StringMap<std::optional<uint64_t>> FileSizes;
-  std::vector<std::string> Stale;
+  std::vector<std::string> Stale, OtherVersion;
 };
 
 } // namespace vss
