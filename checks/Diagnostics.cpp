@@ -47,6 +47,14 @@ void emitCallPathNote(clang::tidy::ClangTidyCheck &Check, const CallSite &Step) 
       << describeFunction(Step.Caller) << describeFunction(Step.Callee) << Through;
 }
 
+void emitRemoteHopNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
+                        llvm::ArrayRef<FactsHop> Hops) {
+  for (const FactsHop &Hop : Hops)
+    Check.diag(locationIn(SM, Hop.File, Hop.Line, Hop.Column), "%0 passes '%1' to %2 here",
+               clang::DiagnosticIDs::Note)
+        << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+}
+
 void emitCrossTuPathNotes(clang::tidy::ClangTidyCheck &Check, clang::SourceManager &SM,
                           llvm::ArrayRef<CrossTuStep> Steps) {
   for (const CrossTuStep &Step : Steps) {

@@ -233,7 +233,7 @@ void WriterFailureInvalidHResultCheck::judgeValues(const FailureReportingSpec &S
     diag(Loc, "%0 cannot be proven to be a writer error code; %1 accepts only %2%3")
         << spelledText(ReportAt, Context) << Spec.DisplayName.str() << acceptedCodes(Spec)
         << Advice.str();
-    emitRemoteNotes(Remote, Context);
+    emitRemoteHopNotes(*this, Context.getSourceManager(), Remote);
   }
 }
 
@@ -330,17 +330,7 @@ void WriterFailureInvalidHResultCheck::reportInvalid(const FailureReportingSpec 
         << describeFunction(Step->Function) << Step->Variable->getName()
         << (CalleeSpec ? CalleeSpec->DisplayName.str() : describeFunction(Step->Callee));
   }
-  emitRemoteNotes(Remote, Context);
-}
-
-void WriterFailureInvalidHResultCheck::emitRemoteNotes(llvm::ArrayRef<FactsHop> Remote,
-                                                       ASTContext &Context) {
-  // The hops in the other translation units, from the function called here
-  // down to the failure call.
-  for (const FactsHop &Hop : Remote)
-    diag(locationIn(Context.getSourceManager(), Hop.File, Hop.Line, Hop.Column),
-         "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
-        << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+  emitRemoteHopNotes(*this, Context.getSourceManager(), Remote);
 }
 
 } // namespace vss

@@ -41,7 +41,6 @@ private:
   void reportInvalid(const FailureReportingSpec &Spec, const clang::Expr *ReportAt,
                      llvm::ArrayRef<const TracedValue *> Invalid, bool SingleValue,
                      llvm::ArrayRef<FactsHop> Remote, clang::ASTContext &Context);
-  void emitRemoteNotes(llvm::ArrayRef<FactsHop> Remote, clang::ASTContext &Context);
   std::string describeValue(const HResultValue &Value, clang::ASTContext &Context) const;
 
   /// Option ReportUnprovenValues: also report values that cannot be known.

@@ -126,10 +126,7 @@ void WriterFailureOffHandlerThreadCheck::reportLocalStart(const FailureReporting
                                          cast<CXXConstructorDecl>(Step.Site->Callee)->getParent())
                                    : Step.Site->Callee);
   // The steps in other translation units, from their facts.
-  for (const FactsHop &Hop : Start.RemoteSteps)
-    diag(locationIn(Analysis.context().getSourceManager(), Hop.File, Hop.Line, Hop.Column),
-         "%0 passes '%1' to %2 here", DiagnosticIDs::Note)
-        << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+  emitRemoteHopNotes(*this, Analysis.context().getSourceManager(), Start.RemoteSteps);
 }
 
 void WriterFailureOffHandlerThreadCheck::checkAcrossTranslationUnits(
@@ -179,10 +176,7 @@ void WriterFailureOffHandlerThreadCheck::checkAcrossTranslationUnits(
         diag(At, "%0 starts a worker thread here with %1, which hands it to %2",
              DiagnosticIDs::Note)
             << RemoteStart->CallerName << RemoteStart->Api << RemoteStart->Underlying;
-      for (const FactsHop &Hop : RemoteStart->Hops)
-        diag(locationIn(SM, Hop.File, Hop.Line, Hop.Column), "%0 passes '%1' to %2 here",
-             DiagnosticIDs::Note)
-            << Hop.FunctionName << Hop.Parameter << Hop.CalleeName;
+      emitRemoteHopNotes(*this, SM, RemoteStart->Hops);
     }
     emitCrossTuPathNotes(*this, SM, Path->Steps);
   }
