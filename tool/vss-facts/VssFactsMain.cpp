@@ -32,6 +32,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SHA1.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -210,6 +211,8 @@ void executableAnchor() {}
 
 int main(int Argc, const char **Argv) {
   vss::exitOnFatalErrors("vss-facts");
+  // Targets known by name, so that a cross compiler's name gives its target.
+  llvm::InitializeAllTargetInfos();
   cl::HideUnrelatedOptions(Category);
   cl::ParseCommandLineOptions(Argc, Argv,
                               "vss-facts: summarises translation units for the vss-* checks' "
@@ -234,6 +237,11 @@ int main(int Argc, const char **Argv) {
     return 1;
   }
 
+  // As clang-tidy reads the database: response files (CMake's @includes.rsp)
+  // expanded, and the target of a cross compiler's name (x86_64-w64-mingw32-g++)
+  // made explicit.
+  Database = tooling::expandResponseFiles(std::move(Database), vfs::getRealFileSystem());
+
   // The commands to summarise, in a stable order (sharding depends on it).
   std::vector<tooling::CompileCommand> Commands;
   if (Files.empty()) {
@@ -253,8 +261,11 @@ int main(int Argc, const char **Argv) {
     }
   }
   std::vector<std::pair<std::string, tooling::CompileCommand>> Keyed;
-  for (tooling::CompileCommand &Command : Commands)
+  for (tooling::CompileCommand &Command : Commands) {
+    if (!Command.CommandLine.empty())
+      tooling::addTargetAndModeForProgramName(Command.CommandLine, Command.CommandLine.front());
     Keyed.emplace_back(commandKey(Command), std::move(Command));
+  }
   llvm::sort(Keyed, [](const auto &A, const auto &B) { return A.first < B.first; });
   Keyed.erase(std::unique(Keyed.begin(), Keyed.end(),
                           [](const auto &A, const auto &B) { return A.first == B.first; }),
