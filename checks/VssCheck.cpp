@@ -55,28 +55,20 @@ void VssCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 FactsIndex *VssCheck::facts(clang::ASTContext &Context) {
-  if (FactsOpened || FactsDirectory.empty())
-    return Facts.get();
-  FactsOpened = true;
-  const clang::SourceManager &SM = Context.getSourceManager();
-  std::string MainFile;
-  if (clang::OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
-    llvm::StringRef Real = Main->getFileEntry().tryGetRealPathName();
-    MainFile = (Real.empty() ? Main->getName() : Real).str();
-  }
-  Facts = std::make_unique<FactsIndex>(FactsDirectory, MainFile);
-  if (!Facts->problem().empty()) {
-    // One warning per folder, not one per check and translation unit.
-    static std::mutex Lock;
-    static llvm::StringSet<> Warned;
-    std::lock_guard<std::mutex> Guard(Lock);
-    if (Warned.insert(FactsDirectory).second)
-      configurationDiag("cannot use the facts in '%0' (option VssFactsDirectory): %1; the "
-                        "check stops at the boundary of the translation unit")
-          << FactsDirectory << Facts->problem();
-    Facts.reset();
-  }
-  return Facts.get();
+  if (FactsDirectory.empty())
+    return nullptr;
+  FactsIndex &Facts = TranslationUnitAnalysis::of(Context).facts(FactsDirectory);
+  if (Facts.problem().empty())
+    return &Facts;
+  // One warning per folder, not one per check and translation unit.
+  static std::mutex Lock;
+  static llvm::StringSet<> Warned;
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Warned.insert(FactsDirectory).second)
+    configurationDiag("cannot use the facts in '%0' (option VssFactsDirectory): %1; the "
+                      "check stops at the boundary of the translation unit")
+        << FactsDirectory << Facts.problem();
+  return nullptr;
 }
 
 void VssCheck::reportStaleFacts(FactsIndex &Facts) {
@@ -101,8 +93,6 @@ void VssCheck::reportStaleFacts(FactsIndex &Facts) {
 void VssCheck::onStartOfTranslationUnit() {
   TranslationUnitAnalysis::startTranslationUnit();
   Context = nullptr;
-  Facts.reset();
-  FactsOpened = false;
   startTranslationUnit();
 }
 

@@ -51,8 +51,9 @@ protected:
   static const VssApiModel &model() { return VssApiModel::get(); }
 
   /// The facts of the other translation units (option VssFactsDirectory,
-  /// docs/facts-format.md), or null when there are none to use: the check
-  /// then stops at the boundary of the translation unit.
+  /// docs/facts-format.md), shared by the checks of the translation unit, or
+  /// null when there are none to use: the check then stops at the boundary
+  /// of the translation unit.
   FactsIndex *facts(clang::ASTContext &Context);
   /// One warning for each summary found stale: its translation unit is not
   /// followed until vss-facts runs again. Once per file, whichever check
@@ -68,8 +69,6 @@ private:
   /// was started in, not from the compile command's directory.
   const std::string FactsDirectory;
   static std::string factsDirectoryOption(llvm::StringRef Value);
-  std::unique_ptr<FactsIndex> Facts;
-  bool FactsOpened = false;
 };
 
 } // namespace vss

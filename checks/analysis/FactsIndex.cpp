@@ -23,15 +23,6 @@ std::string indexFolder(llvm::StringRef FactsDir, llvm::StringRef Index, llvm::S
   return std::string(Path);
 }
 
-void readLocation(const llvm::json::Object *Loc, std::string &File, unsigned &Line,
-                  unsigned &Column) {
-  if (!Loc)
-    return;
-  File = Loc->getString("file").value_or("").str();
-  Line = Loc->getInteger("line").value_or(0);
-  Column = Loc->getInteger("column").value_or(0);
-}
-
 } // namespace
 
 clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line,
@@ -66,7 +57,7 @@ FactsIndex::FactsIndex(std::string Folder, std::string MainFile)
     Problem = "not a folder written by vss-facts (it has no 'tu' folder)";
 }
 
-FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
+const FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
   std::unique_ptr<Summary> &Slot = Summaries[Key];
   if (Slot)
     return *Slot;
@@ -129,13 +120,71 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
     Stale.push_back(File->str());
     return *Slot;
   }
-  if (const llvm::json::Array *Defined = Object->getArray("functions"))
-    for (const llvm::json::Value &Entry : *Defined)
-      if (const llvm::json::Object *Function = Entry.getAsObject())
-        if (std::optional<llvm::StringRef> Usr = Function->getString("usr"))
-          Functions[*Usr] = {Function->getString("name").value_or("").str(),
-                             Function->getString("handler").value_or("").str()};
-  if (const llvm::json::Array *Overriding = Object->getArray("overrides"))
+  load(*Object, *Slot);
+  Slot->Usable = true;
+  return *Slot;
+}
+
+FactsIndex::Where FactsIndex::where(const llvm::json::Object *Location) {
+  Where At;
+  if (!Location)
+    return At;
+  At.File = intern(Location->getString("file"));
+  At.Line = Location->getInteger("line").value_or(0);
+  At.Column = Location->getInteger("column").value_or(0);
+  return At;
+}
+
+void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
+  auto ReadPairs = [](const llvm::json::Array *List, Pairs &Out) {
+    if (!List)
+      return;
+    for (const llvm::json::Value &Pair : *List)
+      if (const llvm::json::Object *P = Pair.getAsObject())
+        if (auto Index = P->getInteger("parameter"))
+          if (auto Value = P->getInteger("value"))
+            Out.push_back({static_cast<unsigned>(*Index), *Value});
+    llvm::sort(Out);
+  };
+  if (const llvm::json::Array *Defined = Object.getArray("functions"))
+    for (const llvm::json::Value &Entry : *Defined) {
+      const llvm::json::Object *Function = Entry.getAsObject();
+      std::optional<llvm::StringRef> Usr = Function ? Function->getString("usr") : std::nullopt;
+      if (!Usr)
+        continue;
+      Functions[*Usr] = {Function->getString("name").value_or("").str(),
+                         Function->getString("handler").value_or("").str()};
+      const llvm::json::Array *Returns = Function->getArray("returns");
+      if (!Returns)
+        continue;
+      Summary::Returns Found{intern(Usr), {}};
+      bool Known = true;
+      for (const llvm::json::Value &R : *Returns) {
+        const llvm::json::Object *Return = R.getAsObject();
+        if (!Return) {
+          Known = false;
+          break;
+        }
+        FactsReturn Out;
+        llvm::StringRef Kind = Return->getString("kind").value_or("");
+        if (Kind == "constant") {
+          Out.Kind = FactsReturn::Constant;
+          Out.Value = Return->getInteger("value").value_or(0);
+          Out.Text = Return->getString("text").value_or("").str();
+        } else if (Kind == "parameter") {
+          Out.Kind = FactsReturn::Parameter;
+          Out.Index = Return->getInteger("index").value_or(0);
+        }
+        Where At = where(Return->getObject("location"));
+        Out.File = At.File.str();
+        Out.Line = At.Line;
+        Out.Column = At.Column;
+        Found.Values.push_back(std::move(Out));
+      }
+      if (Known)
+        Into.FunctionReturns.push_back(std::move(Found));
+    }
+  if (const llvm::json::Array *Overriding = Object.getArray("overrides"))
     for (const llvm::json::Value &Entry : *Overriding)
       if (const llvm::json::Object *Override = Entry.getAsObject())
         if (auto Method = Override->getString("method"))
@@ -144,24 +193,87 @@ FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
             if (!llvm::is_contained(Bases, *Base))
               Bases.push_back(Base->str());
           }
-  // What the checks read stays; the inputs, most of a summary, are not
-  // needed once it is known to be fresh.
-  Object->erase("inputs");
-  Slot->Usable = true;
-  Slot->Json = std::move(*Json);
-  return *Slot;
+  if (const llvm::json::Array *Edges = Object.getArray("calls"))
+    for (const llvm::json::Value &Entry : *Edges) {
+      const llvm::json::Object *Call = Entry.getAsObject();
+      if (!Call)
+        continue;
+      Summary::Call Out;
+      Out.Caller = intern(Call->getString("caller"));
+      Out.Callee = intern(Call->getString("callee"));
+      Out.CalleeName = intern(Call->getString("callee_name"));
+      Out.Kind = intern(Call->getString("kind"));
+      Out.At = where(Call->getObject("location"));
+      ReadPairs(Call->getArray("constants"), Out.Constants);
+      ReadPairs(Call->getArray("dead_when"), Out.DeadWhen);
+      if (const llvm::json::Array *Forwards = Call->getArray("forwards"))
+        for (const llvm::json::Value &Forward : *Forwards)
+          if (const llvm::json::Object *F = Forward.getAsObject()) {
+            std::optional<int64_t> Parameter = F->getInteger("parameter");
+            std::optional<int64_t> Argument = F->getInteger("argument");
+            if (!Parameter || !Argument || *Parameter < 0 || *Argument < 0)
+              continue;
+            Out.Forwards.push_back({static_cast<unsigned>(*Argument),
+                                    static_cast<unsigned>(*Parameter), intern(F->getString("name")),
+                                    where(F->getObject("location"))});
+          }
+      if (const llvm::json::Object *Via = Call->getObject("via"))
+        Out.Through = Summary::Via{
+            intern(Via->getString("callee")), intern(Via->getString("callee_name")),
+            Via->getInteger("argument").value_or(-1), where(Via->getObject("location"))};
+      Into.Calls.push_back(std::move(Out));
+    }
+  if (const llvm::json::Array *Calls = Object.getArray("failure_calls"))
+    for (const llvm::json::Value &Entry : *Calls) {
+      const llvm::json::Object *Call = Entry.getAsObject();
+      const llvm::json::Object *HResult = Call ? Call->getObject("hresult") : nullptr;
+      std::optional<int64_t> Index = HResult ? HResult->getInteger("index") : std::nullopt;
+      if (!HResult || HResult->getString("kind") != "parameter" || !Index || *Index < 0)
+        continue;
+      Into.FailureCalls.push_back(
+          {intern(Call->getString("caller")), intern(Call->getString("api")),
+           intern(HResult->getString("name")), static_cast<unsigned>(*Index),
+           where(HResult->getObject("location"))});
+    }
+  if (const llvm::json::Array *Starts = Object.getArray("thread_starts"))
+    for (const llvm::json::Value &Entry : *Starts) {
+      const llvm::json::Object *Start = Entry.getAsObject();
+      const llvm::json::Array *Entries = Start ? Start->getArray("entries") : nullptr;
+      if (!Entries)
+        continue;
+      Summary::ThreadStartCall Out{intern(Start->getString("caller")),
+                                   intern(Start->getString("api")),
+                                   intern(Start->getString("underlying")),
+                                   where(Start->getObject("location")),
+                                   {}};
+      for (const llvm::json::Value &E : *Entries)
+        if (std::optional<llvm::StringRef> Usr = E.getAsString())
+          Out.Entries.push_back(intern(Usr));
+      Into.ThreadStarts.push_back(std::move(Out));
+    }
+  if (const llvm::json::Array *Handed = Object.getArray("thread_start_parameters"))
+    for (const llvm::json::Value &Entry : *Handed) {
+      const llvm::json::Object *Start = Entry.getAsObject();
+      std::optional<int64_t> Parameter = Start ? Start->getInteger("parameter") : std::nullopt;
+      if (!Parameter || *Parameter < 0)
+        continue;
+      Into.ThreadStartParameters.push_back(
+          {intern(Start->getString("function")), intern(Start->getString("name")),
+           intern(Start->getString("api")), intern(Start->getString("callee_name")),
+           static_cast<unsigned>(*Parameter), where(Start->getObject("location"))});
+    }
 }
 
-std::vector<const llvm::json::Object *> FactsIndex::summariesIn(const std::string &IndexFolder) {
-  std::vector<const llvm::json::Object *> Found;
+std::vector<const FactsIndex::Summary *> FactsIndex::summariesIn(const std::string &IndexFolder) {
+  std::vector<const Summary *> Found;
   if (!Problem.empty())
     return Found;
   std::error_code Error;
   for (llvm::sys::fs::directory_iterator It(IndexFolder, Error), End; It != End && !Error;
        It.increment(Error)) {
-    Summary &From = summary(llvm::sys::path::filename(It->path()));
+    const Summary &From = summary(llvm::sys::path::filename(It->path()));
     if (From.Usable)
-      Found.push_back(From.Json.getAsObject());
+      Found.push_back(&From);
   }
   return Found;
 }
@@ -170,47 +282,31 @@ const std::vector<FactsCall> &FactsIndex::callersOf(llvm::StringRef Usr) {
   auto [Cached, Inserted] = Callers.try_emplace(Usr);
   if (!Inserted)
     return Cached->second;
-  std::vector<FactsCall> &Calls = Cached->second;
-  for (const llvm::json::Object *From : summariesIn(callersIndexFolder(Folder, Usr))) {
-    const llvm::json::Array *Edges = From->getArray("calls");
-    if (!Edges)
-      continue;
-    for (const llvm::json::Value &Entry : *Edges) {
-      const llvm::json::Object *Call = Entry.getAsObject();
-      if (!Call || Call->getString("callee") != Usr)
-        continue;
-      llvm::StringRef Kind = Call->getString("kind").value_or("");
-      if (Kind == "lambda-creation" || Kind == "function-reference")
+  std::vector<FactsCall> Calls;
+  for (const Summary *From : summariesIn(callersIndexFolder(Folder, Usr)))
+    for (const Summary::Call &Call : From->Calls) {
+      if (Call.Callee != Usr || Call.Kind == "lambda-creation" || Call.Kind == "function-reference")
         continue;
       FactsCall Found;
-      Found.Caller = Call->getString("caller").value_or("").str();
-      auto It = Functions.find(Found.Caller);
-      Found.CallerName = It == Functions.end() ? Found.Caller : It->second.Name;
-      Found.CalleeName = Call->getString("callee_name").value_or("").str();
-      Found.Kind = Kind.str();
-      readLocation(Call->getObject("location"), Found.File, Found.Line, Found.Column);
-      auto ReadPairs = [&](llvm::StringRef Key, llvm::StringRef ValueKey,
-                           std::vector<std::pair<unsigned, int64_t>> &Out) {
-        if (const llvm::json::Array *Pairs = Call->getArray(Key))
-          for (const llvm::json::Value &Pair : *Pairs)
-            if (const llvm::json::Object *P = Pair.getAsObject())
-              if (auto Index = P->getInteger("parameter"))
-                if (auto Value = P->getInteger(ValueKey))
-                  Out.push_back({static_cast<unsigned>(*Index), *Value});
-        llvm::sort(Out);
-      };
-      ReadPairs("constants", "value", Found.Constants);
-      ReadPairs("dead_when", "value", Found.DeadWhen);
+      Found.Caller = Call.Caller.str();
+      Found.CallerName = nameOf(Call.Caller);
+      Found.CalleeName = Call.CalleeName.str();
+      Found.Kind = Call.Kind.str();
+      Found.File = Call.At.File.str();
+      Found.Line = Call.At.Line;
+      Found.Column = Call.At.Column;
+      Found.Constants = Call.Constants;
+      Found.DeadWhen = Call.DeadWhen;
       Calls.push_back(std::move(Found));
     }
-  }
-  return Calls;
+  // The map may have grown while the summaries were read.
+  return Callers[Usr] = std::move(Calls);
 }
 
 void FactsIndex::followForwards(
     llvm::StringRef Usr, unsigned Parameter,
-    llvm::function_ref<void(const llvm::json::Object &Summary, llvm::StringRef Function,
-                            unsigned Index, llvm::function_ref<std::vector<FactsHop>()> Path)>
+    llvm::function_ref<void(const Summary &From, llvm::StringRef Function, unsigned Index,
+                            llvm::function_ref<std::vector<FactsHop>()> Path)>
         AtNode) {
   // Breadth first over (function, parameter): each is followed once, and
   // each node is reached by a shortest path.
@@ -234,32 +330,25 @@ void FactsIndex::followForwards(
         Hops.insert(Hops.begin(), Seen[Back].Hop);
       return Hops;
     };
-    for (const llvm::json::Object *From : summariesIn(forwardsIndexFolder(Folder, Function))) {
+    for (const Summary *From : summariesIn(forwardsIndexFolder(Folder, Function))) {
       AtNode(*From, Function, Index, PathTo);
-      const llvm::json::Array *Calls = From->getArray("calls");
-      if (!Calls)
-        continue;
-      for (const llvm::json::Value &Entry : *Calls) {
-        const llvm::json::Object *Call = Entry.getAsObject();
-        const llvm::json::Array *Forwards = Call ? Call->getArray("forwards") : nullptr;
-        if (!Forwards || Call->getString("caller") != Function)
+      for (const Summary::Call &Call : From->Calls) {
+        if (Call.Forwards.empty() || Call.Caller != Function ||
+            (Call.Kind != "call" && Call.Kind != "virtual-call" && Call.Kind != "construction"))
           continue;
-        llvm::StringRef Kind = Call->getString("kind").value_or("");
-        if (Kind != "call" && Kind != "virtual-call" && Kind != "construction")
-          continue;
-        for (const llvm::json::Value &Forward : *Forwards) {
-          const llvm::json::Object *F = Forward.getAsObject();
-          if (!F || F->getInteger("parameter") != Index)
+        for (const Summary::Forward &F : Call.Forwards) {
+          if (F.Parameter != Index)
             continue;
-          Node Next{Call->getString("callee").value_or("").str(),
-                    static_cast<unsigned>(F->getInteger("argument").value_or(0))};
+          Node Next{Call.Callee.str(), F.Argument};
           if (Next.first.empty() || Seen.count(Next))
             continue;
           FactsHop Hop;
           Hop.FunctionName = nameOf(Function);
-          Hop.Parameter = F->getString("name").value_or("").str();
-          Hop.CalleeName = Call->getString("callee_name").value_or("").str();
-          readLocation(F->getObject("location"), Hop.File, Hop.Line, Hop.Column);
+          Hop.Parameter = F.Name.str();
+          Hop.CalleeName = Call.CalleeName.str();
+          Hop.File = F.At.File.str();
+          Hop.Line = F.At.Line;
+          Hop.Column = F.At.Column;
           Seen[Next] = {At, std::move(Hop)};
           Worklist.push_back(std::move(Next));
         }
@@ -277,93 +366,58 @@ std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringR
                                                                    unsigned Parameter) {
   std::vector<FactsForwardedFailure> Failures;
   std::set<std::tuple<std::string, unsigned, unsigned>> Seen;
-  followForwards(
-      Usr, Parameter,
-      [&](const llvm::json::Object &Summary, llvm::StringRef Function, unsigned Index, auto Path) {
-        const llvm::json::Array *Calls = Summary.getArray("failure_calls");
-        if (!Calls)
-          return;
-        for (const llvm::json::Value &Entry : *Calls) {
-          const llvm::json::Object *Call = Entry.getAsObject();
-          const llvm::json::Object *HResult = Call ? Call->getObject("hresult") : nullptr;
-          if (!HResult || Call->getString("caller") != Function ||
-              HResult->getString("kind") != "parameter" || HResult->getInteger("index") != Index)
-            continue;
-          FactsHop Hop;
-          Hop.FunctionName = nameOf(Function);
-          Hop.Parameter = HResult->getString("name").value_or("").str();
-          Hop.CalleeName = Call->getString("api").value_or("").str();
-          readLocation(HResult->getObject("location"), Hop.File, Hop.Line, Hop.Column);
-          if (!Seen.insert({Hop.File, Hop.Line, Hop.Column}).second)
-            continue;
-          FactsForwardedFailure Failure{Hop.CalleeName, Path()};
-          Failure.Hops.push_back(std::move(Hop));
-          Failures.push_back(std::move(Failure));
-        }
-      });
+  followForwards(Usr, Parameter,
+                 [&](const Summary &From, llvm::StringRef Function, unsigned Index, auto Path) {
+                   for (const Summary::ForwardedFailure &Call : From.FailureCalls) {
+                     if (Call.Caller != Function || Call.Index != Index)
+                       continue;
+                     FactsHop Hop;
+                     Hop.FunctionName = nameOf(Function);
+                     Hop.Parameter = Call.Name.str();
+                     Hop.CalleeName = Call.Api.str();
+                     Hop.File = Call.At.File.str();
+                     Hop.Line = Call.At.Line;
+                     Hop.Column = Call.At.Column;
+                     if (!Seen.insert({Hop.File, Hop.Line, Hop.Column}).second)
+                       continue;
+                     FactsForwardedFailure Failure{Hop.CalleeName, Path()};
+                     Failure.Hops.push_back(std::move(Hop));
+                     Failures.push_back(std::move(Failure));
+                   }
+                 });
   return Failures;
 }
 
 std::vector<FactsThreadStart> FactsIndex::threadStartsReachedFrom(llvm::StringRef Usr,
                                                                   unsigned Parameter) {
   std::vector<FactsThreadStart> Starts;
-  followForwards(
-      Usr, Parameter,
-      [&](const llvm::json::Object &Summary, llvm::StringRef Function, unsigned Index, auto Path) {
-        const llvm::json::Array *Handed = Summary.getArray("thread_start_parameters");
-        if (!Handed)
-          return;
-        for (const llvm::json::Value &Entry : *Handed) {
-          const llvm::json::Object *Start = Entry.getAsObject();
-          if (!Start || Start->getString("function") != Function ||
-              Start->getInteger("parameter") != Index)
-            continue;
-          FactsHop Hop;
-          Hop.FunctionName = nameOf(Function);
-          Hop.Parameter = Start->getString("name").value_or("").str();
-          Hop.CalleeName = Start->getString("callee_name").value_or("").str();
-          readLocation(Start->getObject("location"), Hop.File, Hop.Line, Hop.Column);
-          FactsThreadStart Found{Start->getString("api").value_or("").str(), Path()};
-          Found.Hops.push_back(std::move(Hop));
-          Starts.push_back(std::move(Found));
-        }
-      });
+  followForwards(Usr, Parameter,
+                 [&](const Summary &From, llvm::StringRef Function, unsigned Index, auto Path) {
+                   for (const Summary::HandedToThread &Start : From.ThreadStartParameters) {
+                     if (Start.Function != Function || Start.Parameter != Index)
+                       continue;
+                     FactsHop Hop;
+                     Hop.FunctionName = nameOf(Function);
+                     Hop.Parameter = Start.Name.str();
+                     Hop.CalleeName = Start.CalleeName.str();
+                     Hop.File = Start.At.File.str();
+                     Hop.Line = Start.At.Line;
+                     Hop.Column = Start.At.Column;
+                     FactsThreadStart Found{Start.Api.str(), Path()};
+                     Found.Hops.push_back(std::move(Hop));
+                     Starts.push_back(std::move(Found));
+                   }
+                 });
   return Starts;
 }
 
 std::optional<std::vector<FactsReturn>> FactsIndex::returnsOf(llvm::StringRef Usr) {
   // A function with returns recorded is in the forwards index: it passes a
   // value on to its callers.
-  for (const llvm::json::Object *From : summariesIn(forwardsIndexFolder(Folder, Usr))) {
-    const llvm::json::Array *Functions = From->getArray("functions");
-    if (!Functions)
-      continue;
-    for (const llvm::json::Value &Entry : *Functions) {
-      const llvm::json::Object *Function = Entry.getAsObject();
-      const llvm::json::Array *Returns = Function ? Function->getArray("returns") : nullptr;
-      if (!Returns || Function->getString("usr") != Usr)
-        continue;
-      std::vector<FactsReturn> Found;
-      for (const llvm::json::Value &R : *Returns) {
-        const llvm::json::Object *Return = R.getAsObject();
-        if (!Return)
-          return std::nullopt;
-        FactsReturn Out;
-        llvm::StringRef Kind = Return->getString("kind").value_or("");
-        if (Kind == "constant") {
-          Out.Kind = FactsReturn::Constant;
-          Out.Value = Return->getInteger("value").value_or(0);
-          Out.Text = Return->getString("text").value_or("").str();
-        } else if (Kind == "parameter") {
-          Out.Kind = FactsReturn::Parameter;
-          Out.Index = Return->getInteger("index").value_or(0);
-        }
-        readLocation(Return->getObject("location"), Out.File, Out.Line, Out.Column);
-        Found.push_back(std::move(Out));
-      }
-      return Found;
-    }
-  }
+  for (const Summary *From : summariesIn(forwardsIndexFolder(Folder, Usr)))
+    for (const Summary::Returns &Function : From->FunctionReturns)
+      if (Function.Function == Usr)
+        return Function.Values;
   return std::nullopt;
 }
 
@@ -371,52 +425,44 @@ std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRe
   // A thread start names its entry in a call edge too (a function reference,
   // a callback argument), so the callers index finds the summaries.
   std::vector<FactsThreadStartSite> Found;
-  for (const llvm::json::Object *From : summariesIn(callersIndexFolder(Folder, Usr))) {
+  for (const Summary *From : summariesIn(callersIndexFolder(Folder, Usr))) {
     // Handed to a function of yet another TU that starts a thread with it.
-    if (const llvm::json::Array *Calls = From->getArray("calls"))
-      for (const llvm::json::Value &Entry : *Calls) {
-        const llvm::json::Object *Call = Entry.getAsObject();
-        const llvm::json::Object *Via = Call ? Call->getObject("via") : nullptr;
-        if (!Via || Call->getString("callee") != Usr ||
-            Call->getString("kind") != "callback-argument")
-          continue;
-        std::optional<llvm::StringRef> Wrapper = Via->getString("callee");
-        std::optional<int64_t> Argument = Via->getInteger("argument");
-        if (!Wrapper || !Argument || *Argument < 0)
-          continue;
-        std::vector<FactsThreadStart> Starts =
-            threadStartsReachedFrom(*Wrapper, static_cast<unsigned>(*Argument));
-        if (Starts.empty())
-          continue;
-        FactsThreadStartSite Site;
-        Site.Caller = Call->getString("caller").value_or("").str();
-        Site.CallerName = nameOf(Site.Caller);
-        if (const FactsFunction *Caller = function(Site.Caller))
-          Site.Handler = Caller->Handler;
-        Site.Api = Via->getString("callee_name").value_or("").str();
-        Site.Underlying = Starts.front().Api;
-        Site.Hops = std::move(Starts.front().Hops);
-        readLocation(Via->getObject("location"), Site.File, Site.Line, Site.Column);
-        Found.push_back(std::move(Site));
-      }
-    const llvm::json::Array *Starts = From->getArray("thread_starts");
-    if (!Starts)
-      continue;
-    for (const llvm::json::Value &Entry : *Starts) {
-      const llvm::json::Object *Start = Entry.getAsObject();
-      const llvm::json::Array *Entries = Start ? Start->getArray("entries") : nullptr;
-      if (!Entries || llvm::none_of(*Entries, [&](const llvm::json::Value &E) {
-            return E.getAsString() == Usr;
-          }))
+    for (const Summary::Call &Call : From->Calls) {
+      if (!Call.Through || Call.Callee != Usr || Call.Kind != "callback-argument")
+        continue;
+      const Summary::Via &Via = *Call.Through;
+      if (Via.Callee.empty() || Via.Argument < 0)
+        continue;
+      std::vector<FactsThreadStart> Starts =
+          threadStartsReachedFrom(Via.Callee, static_cast<unsigned>(Via.Argument));
+      if (Starts.empty())
         continue;
       FactsThreadStartSite Site;
-      Site.Caller = Start->getString("caller").value_or("").str();
+      Site.Caller = Call.Caller.str();
       Site.CallerName = nameOf(Site.Caller);
       if (const FactsFunction *Caller = function(Site.Caller))
         Site.Handler = Caller->Handler;
-      Site.Api = Start->getString("api").value_or("").str();
-      Site.Underlying = Start->getString("underlying").value_or("").str();
-      readLocation(Start->getObject("location"), Site.File, Site.Line, Site.Column);
+      Site.Api = Via.CalleeName.str();
+      Site.Underlying = Starts.front().Api;
+      Site.Hops = std::move(Starts.front().Hops);
+      Site.File = Via.At.File.str();
+      Site.Line = Via.At.Line;
+      Site.Column = Via.At.Column;
+      Found.push_back(std::move(Site));
+    }
+    for (const Summary::ThreadStartCall &Start : From->ThreadStarts) {
+      if (!llvm::is_contained(Start.Entries, Usr))
+        continue;
+      FactsThreadStartSite Site;
+      Site.Caller = Start.Caller.str();
+      Site.CallerName = nameOf(Site.Caller);
+      if (const FactsFunction *Caller = function(Site.Caller))
+        Site.Handler = Caller->Handler;
+      Site.Api = Start.Api.str();
+      Site.Underlying = Start.Underlying.str();
+      Site.File = Start.At.File.str();
+      Site.Line = Start.At.Line;
+      Site.Column = Start.At.Column;
       Found.push_back(std::move(Site));
     }
   }

@@ -16,7 +16,9 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/StringSaver.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -146,25 +148,83 @@ public:
   std::vector<std::string> takeOtherVersion();
 
 private:
+  /// A location, its file interned.
+  struct Where {
+    llvm::StringRef File;
+    unsigned Line = 0, Column = 0;
+  };
+  using Pairs = std::vector<std::pair<unsigned, int64_t>>;
+  /// What the checks read of a summary, read once from its JSON, which is
+  /// not kept (a summary's DOM takes some forty times its compact form). Its
+  /// strings are interned in Strings.
   struct Summary {
     bool Usable = false;
-    llvm::json::Value Json = nullptr;
+    struct Forward {
+      unsigned Argument = 0, Parameter = 0;
+      llvm::StringRef Name;
+      Where At;
+    };
+    struct Via {
+      llvm::StringRef Callee, CalleeName;
+      int64_t Argument = -1;
+      Where At;
+    };
+    struct Call {
+      llvm::StringRef Caller, Callee, CalleeName, Kind;
+      Where At;
+      Pairs Constants, DeadWhen;
+      std::vector<Forward> Forwards;
+      std::optional<Via> Through;
+    };
+    /// A failure call that passes the caller's parameter Index on.
+    struct ForwardedFailure {
+      llvm::StringRef Caller, Api, Name;
+      unsigned Index = 0;
+      Where At;
+    };
+    struct ThreadStartCall {
+      llvm::StringRef Caller, Api, Underlying;
+      Where At;
+      std::vector<llvm::StringRef> Entries;
+    };
+    struct HandedToThread {
+      llvm::StringRef Function, Name, Api, CalleeName;
+      unsigned Parameter = 0;
+      Where At;
+    };
+    struct Returns {
+      llvm::StringRef Function;
+      std::vector<FactsReturn> Values;
+    };
+    std::vector<Call> Calls;
+    std::vector<ForwardedFailure> FailureCalls;
+    std::vector<ThreadStartCall> ThreadStarts;
+    std::vector<HandedToThread> ThreadStartParameters;
+    std::vector<Returns> FunctionReturns;
   };
-  Summary &summary(llvm::StringRef Key);
+  const Summary &summary(llvm::StringRef Key);
+  /// Reads the usable parts of a parsed summary into \p Into.
+  void load(const llvm::json::Object &Object, Summary &Into);
+  Where where(const llvm::json::Object *Location);
+  llvm::StringRef intern(std::optional<llvm::StringRef> Text) {
+    return Text ? Strings.save(*Text) : llvm::StringRef();
+  }
   /// The usable summaries listed in an index folder.
-  std::vector<const llvm::json::Object *> summariesIn(const std::string &IndexFolder);
+  std::vector<const Summary *> summariesIn(const std::string &IndexFolder);
   /// Follows an argument of a call of \p Usr through the functions that pass
   /// it on ("forwards" in their summaries), breadth first; \p AtNode sees
   /// each summary where a function reached passes its parameter on, with the
   /// path of hops that reached it.
   void followForwards(
       llvm::StringRef Usr, unsigned Parameter,
-      llvm::function_ref<void(const llvm::json::Object &Summary, llvm::StringRef Function,
-                              unsigned Index, llvm::function_ref<std::vector<FactsHop>()> Path)>
+      llvm::function_ref<void(const Summary &From, llvm::StringRef Function, unsigned Index,
+                              llvm::function_ref<std::vector<FactsHop>()> Path)>
           AtNode);
   std::string nameOf(llvm::StringRef Usr) const;
 
   std::string Folder, MainFile, Problem;
+  llvm::BumpPtrAllocator Allocator;
+  llvm::UniqueStringSaver Strings{Allocator};
   llvm::StringMap<std::unique_ptr<Summary>> Summaries;
   llvm::StringMap<FactsFunction> Functions;
   llvm::StringMap<std::vector<std::string>> Overrides;

@@ -20,6 +20,20 @@ TranslationUnitAnalysis &TranslationUnitAnalysis::of(clang::ASTContext &Context)
 
 void TranslationUnitAnalysis::startTranslationUnit() { Current.reset(); }
 
+FactsIndex &TranslationUnitAnalysis::facts(llvm::StringRef Folder) {
+  std::unique_ptr<FactsIndex> &Index = Facts[Folder];
+  if (!Index) {
+    const clang::SourceManager &SM = Context.getSourceManager();
+    std::string MainFile;
+    if (clang::OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
+      llvm::StringRef Real = Main->getFileEntry().tryGetRealPathName();
+      MainFile = (Real.empty() ? Main->getName() : Real).str();
+    }
+    Index = std::make_unique<FactsIndex>(Folder.str(), std::move(MainFile));
+  }
+  return *Index;
+}
+
 llvm::ArrayRef<TranslationUnitAnalysis::EventHandler> TranslationUnitAnalysis::eventHandlers() {
   if (!Handlers) {
     Handlers.emplace();

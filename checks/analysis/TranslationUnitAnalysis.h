@@ -12,9 +12,12 @@
 #define VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H
 
 #include "CallGraph.h"
+#include "FactsIndex.h"
 #include "HResultValues.h"
 #include "VssApiModel.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -55,12 +58,18 @@ public:
     return !VssApiModel::get().isApiFunction(Function);
   }
 
+  /// The facts in \p Folder (whole-program analysis), opened once per
+  /// translation unit and shared by every check that reads them, so that a
+  /// summary is read once however many checks follow it.
+  FactsIndex &facts(llvm::StringRef Folder);
+
 private:
   clang::ASTContext &Context;
   CallGraph Graph;
   HResultValueTracer Values;
   std::optional<std::vector<EventHandler>> Handlers;
   std::optional<std::vector<const CallSite *>> FailureCalls;
+  llvm::StringMap<std::unique_ptr<FactsIndex>> Facts;
 };
 
 } // namespace vss
