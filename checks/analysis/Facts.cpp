@@ -12,9 +12,12 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <tuple>
 
 using namespace clang;
 
@@ -155,7 +158,8 @@ public:
     CallGraph &Graph = Analysis.callGraph();
     const VssApiModel &Model = VssApiModel::get();
 
-    llvm::json::Array Functions, Calls, FailureCalls, ThreadStartsOut, Overrides, Inputs;
+    llvm::json::Array Functions, Calls, FailureCalls, ThreadStartsOut, Overrides, Inputs,
+        SystemInputs;
     llvm::DenseMap<const FunctionDecl *, const EventHandlerSpec *> HandlerOf;
     for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
       HandlerOf[Handler.Method->getCanonicalDecl()] = Handler.Spec;
@@ -287,17 +291,34 @@ public:
 
     // Every file the TU read: a later run compares them to tell a stale summary.
     // The hash is of the text clang parsed, so an edit made while it parsed
-    // still makes the summary stale.
+    // still makes the summary stale. The system headers are listed apart:
+    // most translation units of a project read the same ones, and vss-facts
+    // stores each such list once (docs/facts-format.md).
+    llvm::DenseSet<const FileEntry *> UserFiles;
+    for (unsigned I = 0; I < SM.local_sloc_entry_size(); ++I) {
+      const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+      if (!Entry.isFile() || SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+        continue;
+      if (OptionalFileEntryRef File = Entry.getFile().getContentCache().OrigEntry)
+        UserFiles.insert(&File->getFileEntry());
+    }
+    // In the order of their paths, so that equal lists have equal texts.
+    std::vector<std::tuple<std::string, bool, llvm::MemoryBufferRef>> Read;
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       std::optional<llvm::MemoryBufferRef> Text = It->second->getBufferIfLoaded();
       if (!Text)
         continue;
       FileEntryRef File = It->first;
       llvm::StringRef Real = File.getFileEntry().tryGetRealPathName();
-      Inputs.push_back(llvm::json::Object{{"path", Real.empty() ? File.getName() : Real},
-                                          {"size", static_cast<int64_t>(Text->getBufferSize())},
-                                          {"hash", contentHash(Text->getBuffer())}});
+      Read.emplace_back((Real.empty() ? File.getName() : Real).str(),
+                        UserFiles.contains(&File.getFileEntry()), *Text);
     }
+    llvm::sort(Read, [](const auto &A, const auto &B) { return std::get<0>(A) < std::get<0>(B); });
+    for (const auto &[Path, User, Text] : Read)
+      (User ? Inputs : SystemInputs)
+          .push_back(llvm::json::Object{{"path", Path},
+                                        {"size", static_cast<int64_t>(Text.getBufferSize())},
+                                        {"hash", contentHash(Text.getBuffer())}});
 
     FileID Main = SM.getMainFileID();
     return llvm::json::Object{{"format", "vss-facts"},
@@ -305,6 +326,7 @@ public:
                               {"file", fileOf(SM.getLocForStartOfFile(Main))},
                               {"command", CommandKey},
                               {"inputs", std::move(Inputs)},
+                              {"system_inputs", std::move(SystemInputs)},
                               {"functions", std::move(Functions)},
                               {"calls", std::move(Calls)},
                               {"failure_calls", std::move(FailureCalls)},
@@ -319,6 +341,12 @@ private:
 };
 
 } // namespace
+
+std::string systemInputsPath(llvm::StringRef FactsDir, llvm::StringRef Key) {
+  llvm::SmallString<256> Path(FactsDir);
+  llvm::sys::path::append(Path, "inputs", Key + ".json");
+  return std::string(Path);
+}
 
 llvm::json::Object summarizeTranslationUnit(ASTContext &Context, llvm::StringRef CommandKey) {
   return FactsWriter(Context).write(CommandKey);

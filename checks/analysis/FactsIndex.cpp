@@ -85,37 +85,10 @@ const FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
   if (!File || *File == MainFile)
     return *Slot;
   // Stale when its source changed since, or a header it read changed size.
-  bool Fresh = true;
-  if (const llvm::json::Array *Inputs = Object->getArray("inputs")) {
-    for (const llvm::json::Value &Input : *Inputs) {
-      const llvm::json::Object *In = Input.getAsObject();
-      std::optional<llvm::StringRef> InPath = In ? In->getString("path") : std::nullopt;
-      // The same headers are inputs of most summaries: each is looked at once.
-      std::optional<uint64_t> Size;
-      if (InPath) {
-        auto [It, Inserted] = FileSizes.try_emplace(*InPath);
-        if (Inserted) {
-          llvm::sys::fs::file_status Status;
-          It->second = llvm::sys::fs::status(*InPath, Status)
-                           ? std::nullopt
-                           : std::optional<uint64_t>(Status.getSize());
-        }
-        Size = It->second;
-      }
-      if (!Size || In->getInteger("size") != static_cast<int64_t>(*Size)) {
-        Fresh = false;
-        break;
-      }
-      if (*InPath == *File) {
-        auto Text = llvm::MemoryBuffer::getFile(*InPath);
-        std::optional<llvm::StringRef> Hash = In->getString("hash");
-        if (!Text || !Hash || contentHash((*Text)->getBuffer()) != *Hash) {
-          Fresh = false;
-          break;
-        }
-      }
-    }
-  }
+  bool Fresh = false;
+  if (const llvm::json::Array *Inputs = Object->getArray("inputs"))
+    if (std::optional<llvm::StringRef> System = Object->getString("system_inputs"))
+      Fresh = inputsFresh(*Inputs, *File) && systemInputsFresh(*System);
   if (!Fresh) {
     Stale.push_back(File->str());
     return *Slot;
@@ -123,6 +96,50 @@ const FactsIndex::Summary &FactsIndex::summary(llvm::StringRef Key) {
   load(*Object, *Slot);
   Slot->Usable = true;
   return *Slot;
+}
+
+bool FactsIndex::inputsFresh(const llvm::json::Array &Inputs, llvm::StringRef MainFile) {
+  for (const llvm::json::Value &Input : Inputs) {
+    const llvm::json::Object *In = Input.getAsObject();
+    std::optional<llvm::StringRef> InPath = In ? In->getString("path") : std::nullopt;
+    if (!InPath)
+      return false;
+    // The same headers are inputs of most summaries: each is looked at once.
+    auto [It, Inserted] = FileSizes.try_emplace(*InPath);
+    if (Inserted) {
+      llvm::sys::fs::file_status Status;
+      It->second = llvm::sys::fs::status(*InPath, Status)
+                       ? std::nullopt
+                       : std::optional<uint64_t>(Status.getSize());
+    }
+    if (!It->second || In->getInteger("size") != static_cast<int64_t>(*It->second))
+      return false;
+    if (*InPath == MainFile) {
+      auto Text = llvm::MemoryBuffer::getFile(*InPath);
+      std::optional<llvm::StringRef> Hash = In->getString("hash");
+      if (!Text || !Hash || contentHash((*Text)->getBuffer()) != *Hash)
+        return false;
+    }
+  }
+  return true;
+}
+
+bool FactsIndex::systemInputsFresh(llvm::StringRef Key) {
+  auto [It, Inserted] = SystemInputs.try_emplace(Key, false);
+  if (!Inserted)
+    return It->second;
+  auto Buffer = llvm::MemoryBuffer::getFile(systemInputsPath(Folder, Key));
+  if (!Buffer)
+    return false;
+  llvm::Expected<llvm::json::Value> Json = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Json) {
+    llvm::consumeError(Json.takeError());
+    return false;
+  }
+  const llvm::json::Array *Inputs = Json->getAsArray();
+  bool Fresh = Inputs && inputsFresh(*Inputs, "");
+  SystemInputs[Key] = Fresh;
+  return Fresh;
 }
 
 FactsIndex::Where FactsIndex::where(const llvm::json::Object *Location) {

@@ -203,6 +203,12 @@ private:
     std::vector<Returns> FunctionReturns;
   };
   const Summary &summary(llvm::StringRef Key);
+  /// True when none of \p Inputs (a summary's "inputs") changed size, and
+  /// \p MainFile, if among them, kept its text.
+  bool inputsFresh(const llvm::json::Array &Inputs, llvm::StringRef MainFile);
+  /// True when none of the system headers of the list \p Key changed size;
+  /// each list is read once.
+  bool systemInputsFresh(llvm::StringRef Key);
   /// Reads the usable parts of a parsed summary into \p Into.
   void load(const llvm::json::Object &Object, Summary &Into);
   Where where(const llvm::json::Object *Location);
@@ -231,6 +237,7 @@ private:
   /// callersOf's answers, and the sizes of the inputs of the summaries read.
   llvm::StringMap<std::vector<FactsCall>> Callers;
   llvm::StringMap<std::optional<uint64_t>> FileSizes;
+  llvm::StringMap<bool> SystemInputs;
   std::vector<std::string> Stale, OtherVersion;
 };
 

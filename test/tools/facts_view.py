@@ -28,7 +28,13 @@ def main():
             names[fn["usr"]] = fn["name"]
     name = lambda usr: names.get(usr, usr)
     for s in sorted(summaries, key=lambda s: os.path.basename(s["file"])):
-        print("tu %s version %d" % (os.path.basename(s["file"]), s["version"]))
+        system = []
+        if isinstance(s.get("system_inputs"), str):
+            with open(os.path.join(sys.argv[1], "inputs", s["system_inputs"] + ".json")) as f:
+                system = json.load(f)
+        print("tu %s version %d inputs %s + %d system headers" % (
+            os.path.basename(s["file"]), s["version"],
+            " ".join(sorted(os.path.basename(i["path"]) for i in s["inputs"])), len(system)))
         lines = []
         for fn in s["functions"]:
             extra = " handler %s of %s" % (fn["handler"], fn["writer"]) if "handler" in fn else ""

@@ -37,6 +37,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <mutex>
 
@@ -71,25 +72,9 @@ std::string commandKey(const tooling::CompileCommand &Command) {
   return toHex(Hash.final(), /*LowerCase=*/true);
 }
 
-/// True when the summary at \p Path was made from the same command and none
-/// of the files it read has changed since.
-bool isUpToDate(StringRef Path, StringRef Key) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return false;
-  Expected<json::Value> Summary = json::parse((*Buffer)->getBuffer());
-  if (!Summary) {
-    consumeError(Summary.takeError());
-    return false;
-  }
-  const json::Object *Object = Summary->getAsObject();
-  if (!Object || Object->getInteger("version") != vss::FactsFormatVersion ||
-      Object->getString("command") != Key)
-    return false;
-  const json::Array *Inputs = Object->getArray("inputs");
-  if (!Inputs)
-    return false;
-  for (const json::Value &Input : *Inputs) {
+/// True when none of \p Inputs (a list of {"path", "size", "hash"}) changed.
+bool inputsUnchanged(const json::Array &Inputs) {
+  for (const json::Value &Input : Inputs) {
     const json::Object *File = Input.getAsObject();
     std::optional<StringRef> FilePath = File ? File->getString("path") : std::nullopt;
     std::optional<StringRef> Hash = File ? File->getString("hash") : std::nullopt;
@@ -104,15 +89,152 @@ bool isUpToDate(StringRef Path, StringRef Key) {
   return true;
 }
 
+/// The lists of system headers (FACTS_DIR/inputs/<key>.json) that the
+/// summaries of this run name: each is checked once, by the first summary
+/// that names it, and a full run removes the others.
+class SystemInputLists {
+public:
+  explicit SystemInputLists(std::string FactsDir) : FactsDir(std::move(FactsDir)) {}
+
+  /// True when the list \p Key exists and none of its headers changed.
+  bool unchanged(StringRef Key) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto [It, Inserted] = Unchanged.try_emplace(Key, false);
+    if (Inserted)
+      It->second = check(Key);
+    if (It->second)
+      Used.insert(Key);
+    return It->second;
+  }
+
+  /// Stores \p List (unless a list of the same text is stored) and returns
+  /// its key; empty, with \p Error set, when it cannot be written.
+  std::string store(json::Array List, std::string &Error) {
+    std::string Text;
+    raw_string_ostream(Text) << json::Value(std::move(List));
+    std::string Key = utohexstr(xxh3_64bits(Text), /*LowerCase=*/true);
+    std::lock_guard<std::mutex> Guard(Lock);
+    Used.insert(Key);
+    std::string Path = vss::systemInputsPath(FactsDir, Key);
+    if (Written.contains(Key) || sys::fs::exists(Path)) {
+      Written.insert(Key);
+      return Key;
+    }
+    // Whole or not at all, as the summaries.
+    if (std::error_code Failure = sys::fs::create_directories(sys::path::parent_path(Path))) {
+      Error = "cannot write " + Path + ": " + Failure.message();
+      return "";
+    }
+    std::string Temporary = Path + ".tmp";
+    {
+      std::error_code Failure;
+      raw_fd_ostream OS(Temporary, Failure);
+      if (Failure) {
+        Error = "cannot write " + Temporary + ": " + Failure.message();
+        return "";
+      }
+      OS << Text << "\n";
+    }
+    if (std::error_code Failure = sys::fs::rename(Temporary, Path)) {
+      Error = "cannot write " + Path + ": " + Failure.message();
+      return "";
+    }
+    Written.insert(Key);
+    return Key;
+  }
+
+  /// Notes that the summary at \p Path, kept although its translation unit
+  /// was not summarised again, names a list.
+  void keep(StringRef Path) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return;
+    Expected<json::Value> Summary = json::parse((*Buffer)->getBuffer());
+    if (!Summary) {
+      consumeError(Summary.takeError());
+      return;
+    }
+    if (const json::Object *Object = Summary->getAsObject())
+      if (std::optional<StringRef> Key = Object->getString("system_inputs")) {
+        std::lock_guard<std::mutex> Guard(Lock);
+        Used.insert(*Key);
+      }
+  }
+
+  /// Removes the lists that no summary of this run names; returns how many.
+  unsigned removeUnused() {
+    SmallString<256> Folder(FactsDir);
+    sys::path::append(Folder, "inputs");
+    unsigned Removed = 0;
+    std::error_code Error;
+    for (sys::fs::directory_iterator It(Folder, Error), End; It != End && !Error;
+         It.increment(Error)) {
+      StringRef Name = sys::path::filename(It->path());
+      if (Name.ends_with(".json") && !Used.contains(Name.drop_back(5)) &&
+          !sys::fs::remove(It->path()))
+        ++Removed;
+    }
+    return Removed;
+  }
+
+private:
+  bool check(StringRef Key) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(vss::systemInputsPath(FactsDir, Key));
+    if (!Buffer)
+      return false;
+    Expected<json::Value> List = json::parse((*Buffer)->getBuffer());
+    if (!List) {
+      consumeError(List.takeError());
+      return false;
+    }
+    return List->getAsArray() && inputsUnchanged(*List->getAsArray());
+  }
+
+  std::string FactsDir;
+  std::mutex Lock;
+  llvm::StringMap<bool> Unchanged;
+  llvm::StringSet<> Written, Used;
+};
+
+/// True when the summary at \p Path was made from the same command and none
+/// of the files it read has changed since.
+bool isUpToDate(StringRef Path, StringRef Key, SystemInputLists &Lists) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return false;
+  Expected<json::Value> Summary = json::parse((*Buffer)->getBuffer());
+  if (!Summary) {
+    consumeError(Summary.takeError());
+    return false;
+  }
+  const json::Object *Object = Summary->getAsObject();
+  if (!Object || Object->getInteger("version") != vss::FactsFormatVersion ||
+      Object->getString("command") != Key)
+    return false;
+  const json::Array *Inputs = Object->getArray("inputs");
+  std::optional<StringRef> System = Object->getString("system_inputs");
+  return Inputs && System && inputsUnchanged(*Inputs) && Lists.unchanged(*System);
+}
+
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(std::string Key, std::string Output, std::string FactsDir)
-      : Key(std::move(Key)), Output(std::move(Output)), FactsDir(std::move(FactsDir)) {}
+  FactsConsumer(std::string Key, std::string Output, std::string FactsDir, SystemInputLists &Lists)
+      : Key(std::move(Key)), Output(std::move(Output)), FactsDir(std::move(FactsDir)),
+        Lists(Lists) {}
 
   void HandleTranslationUnit(ASTContext &Context) override {
     vss::TranslationUnitAnalysis::startTranslationUnit();
     json::Object Summary = vss::summarizeTranslationUnit(Context, Key);
     vss::TranslationUnitAnalysis::startTranslationUnit();
+    // The system headers are stored once for every summary that read them.
+    json::Array System;
+    if (json::Array *Headers = Summary.getArray("system_inputs"))
+      System = std::move(*Headers);
+    std::string ListKey = Lists.store(std::move(System), WriteError);
+    if (ListKey.empty())
+      return;
+    Summary["system_inputs"] = ListKey;
     llvm::StringSet<> Callees, Forwarders;
     if (const json::Array *Calls = Summary.getArray("calls"))
       for (const json::Value &Call : *Calls) {
@@ -181,15 +303,16 @@ public:
 
 private:
   std::string Key, Output, FactsDir;
+  SystemInputLists &Lists;
 };
 
 class FactsAction : public ASTFrontendAction {
 public:
-  FactsAction(std::string Key, std::string Output, std::string &WriteError)
-      : Key(std::move(Key)), Output(std::move(Output)), WriteError(WriteError) {}
+  FactsAction(std::string Key, std::string Output, SystemInputLists &Lists, std::string &WriteError)
+      : Key(std::move(Key)), Output(std::move(Output)), Lists(Lists), WriteError(WriteError) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    auto Consumer = std::make_unique<FactsConsumer>(Key, Output, FactsDir);
+    auto Consumer = std::make_unique<FactsConsumer>(Key, Output, FactsDir, Lists);
     Current = Consumer.get();
     return Consumer;
   }
@@ -200,6 +323,7 @@ public:
 
 private:
   std::string Key, Output;
+  SystemInputLists &Lists;
   std::string &WriteError;
   FactsConsumer *Current = nullptr;
 };
@@ -282,12 +406,13 @@ int main(int Argc, const char **Argv) {
   bool OwnResourceDir =
       vss::hasResourceDirNextTo(Argv[0], reinterpret_cast<void *>(&executableAnchor));
 
+  SystemInputLists Lists(FactsDir);
   std::atomic<unsigned> Summarised{0}, UpToDate{0}, Failed{0};
   std::mutex OutputLock;
   auto Summarise = [&](const std::string &Key, const tooling::CompileCommand &Command) {
     SmallString<256> Output(TuDir);
     sys::path::append(Output, Key + ".json");
-    if (isUpToDate(Output, Key)) {
+    if (isUpToDate(Output, Key, Lists)) {
       ++UpToDate;
       return;
     }
@@ -301,11 +426,13 @@ int main(int Argc, const char **Argv) {
     auto Files = makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
     std::string WriteError;
     tooling::ToolInvocation Invocation(
-        Args, std::make_unique<FactsAction>(Key, std::string(Output), WriteError), Files.get());
+        Args, std::make_unique<FactsAction>(Key, std::string(Output), Lists, WriteError),
+        Files.get());
     bool Parsed = Invocation.run();
     std::lock_guard<std::mutex> Lock(OutputLock);
     if (!WriteError.empty()) {
       errs() << "vss-facts: error: " << WriteError << "\n";
+      Lists.keep(Output);
       ++Failed;
     } else if (!sys::fs::exists(Output)) {
       errs() << "vss-facts: error: " << Command.Filename << " could not be parsed\n";
@@ -344,6 +471,10 @@ int main(int Argc, const char **Argv) {
       if (Name.ends_with(".json") && !Known.contains(Name) && !sys::fs::remove(It->path()))
         ++Removed;
     }
+    // The lists of system headers that no summary names any more (only a
+    // run over every translation unit knows them all).
+    if (ShardCount == 1)
+      Lists.removeUnused();
   }
   outs() << "vss-facts: " << Selected << " translation unit(s): " << Summarised << " summarised, "
          << UpToDate << " up to date, " << Failed << " failed";
