@@ -40,12 +40,32 @@ const EventHandlerSpec EventHandlers[] = {
 
 // The methods the rules are about (docs/vss-writer-rules.md, rules 1 to 3).
 const FailureReportingSpec FailureReportingCalls[] = {
-    // Class, method, display name, rule 1, rule 3, HRESULT argument, S_OK, PARTIAL_FAILURE.
-    {"CVssWriter", "SetWriterFailure", "SetWriterFailure", true, true, 0, false, false},
-    {"CVssWriterEx2", "SetWriterFailureEx", "SetWriterFailureEx", true, true, 0, true, true},
-    {"IVssComponentEx2", "SetFailure", "IVssComponentEx2::SetFailure", true, false, 0, true, false},
-    {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1, false, false},
+    // Class, method, display name, rule 1, rule 3, HRESULT argument, S_OK, PARTIAL_FAILURE,
+    // rule 4.
+    {"CVssWriter", "SetWriterFailure", "SetWriterFailure", true, true, 0, false, false, true},
+    {"CVssWriterEx2", "SetWriterFailureEx", "SetWriterFailureEx", true, true, 0, true, true, true},
+    {"IVssComponentEx2", "SetFailure", "IVssComponentEx2::SetFailure", true, false, 0, true, false,
+     false},
+    {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1, false, false, false},
 };
+
+// The writer lifecycle methods (docs/vss-writer-rules.md, rule 4): class,
+// method, as findings name them.
+const std::pair<llvm::StringLiteral, llvm::StringLiteral> WriterLifecycleCalls[] = {
+    {"CVssWriter", "Initialize"},    {"CVssWriter", "Subscribe"},
+    {"CVssWriter", "Unsubscribe"},   {"CVssWriterEx", "InitializeEx"},
+    {"CVssWriterEx", "SubscribeEx"},
+};
+const llvm::StringLiteral WriterLifecycleNames[] = {
+    "CVssWriter::Initialize",     "CVssWriter::Subscribe",     "CVssWriter::Unsubscribe",
+    "CVssWriterEx::InitializeEx", "CVssWriterEx::SubscribeEx",
+};
+
+// The functions the C runtime or Windows calls to start a program or a DLL.
+constexpr llvm::StringLiteral ProgramEntryPoints[] = {"main", "wmain", "WinMain", "wWinMain",
+                                                      "DllMain"};
+constexpr llvm::StringLiteral ServiceDispatcherStarts[] = {"StartServiceCtrlDispatcherA",
+                                                           "StartServiceCtrlDispatcherW"};
 
 // Everything that runs a callable on another thread (docs/vss-writer-rules.md, rule 3).
 // Name, callable argument (-1: the last), takes a std::launch policy, and the
@@ -207,6 +227,49 @@ const EventHandlerSpec *VssApiModel::overriddenEventHandler(const CXXMethodDecl 
     Worklist.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
   }
   return nullptr;
+}
+
+bool VssApiModel::isWriterClass(const CXXRecordDecl *Record) const {
+  if (!Record || !(Record = Record->getDefinition()) || isWriterBaseClass(Record) ||
+      Record->isDependentContext())
+    return false;
+  // forallBases is true when the callback is true for every base.
+  return !Record->forallBases([&](const CXXRecordDecl *Base) { return !isWriterBaseClass(Base); });
+}
+
+OutsideEventKind VssApiModel::outsideEventKind(const FunctionDecl *Function) const {
+  if (!Function)
+    return OutsideEventKind::None;
+  if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(Function))
+    return isWriterClass(Constructor->getParent()) ? OutsideEventKind::WriterConstructor
+                                                   : OutsideEventKind::None;
+  if (const auto *Destructor = llvm::dyn_cast<CXXDestructorDecl>(Function))
+    return isWriterClass(Destructor->getParent()) ? OutsideEventKind::WriterDestructor
+                                                  : OutsideEventKind::None;
+  if (Function->isMain())
+    return OutsideEventKind::ProgramEntryPoint;
+  if (!llvm::isa<CXXMethodDecl>(Function) && Function->getIdentifier() &&
+      Function->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+      llvm::is_contained(ProgramEntryPoints, Function->getName()))
+    return OutsideEventKind::ProgramEntryPoint;
+  return OutsideEventKind::None;
+}
+
+llvm::StringRef VssApiModel::writerLifecycleCall(const FunctionDecl *Callee) const {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getIdentifier())
+    return "";
+  for (size_t I = 0; I < std::size(WriterLifecycleCalls); ++I)
+    if (Method->getName() == WriterLifecycleCalls[I].second &&
+        isGlobalClassNamed(Method->getParent(), WriterLifecycleCalls[I].first))
+      return WriterLifecycleNames[I];
+  return "";
+}
+
+bool VssApiModel::isServiceDispatcherStart(const FunctionDecl *Function) const {
+  return Function && !llvm::isa<CXXMethodDecl>(Function) && Function->getIdentifier() &&
+         Function->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+         llvm::is_contained(ServiceDispatcherStarts, Function->getName());
 }
 
 const EventHandlerSpec *VssApiModel::eventHandlerNamed(llvm::StringRef Name) const {

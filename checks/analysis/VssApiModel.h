@@ -44,6 +44,17 @@ struct FailureReportingSpec {
   bool AcceptsSuccess;
   /// Rule 2: VSS_E_WRITERERROR_PARTIAL_FAILURE is accepted (SetWriterFailureEx).
   bool AcceptsPartialFailure;
+  /// Rule 4: records the failure of the event being handled, so only while
+  /// one is (SetWriterFailure, SetWriterFailureEx).
+  bool BoundToEvent;
+};
+
+/// Why a function runs while the writer handles no event (rule 4).
+enum class OutsideEventKind {
+  None,
+  WriterConstructor, ///< A constructor of a writer class.
+  WriterDestructor,  ///< A destructor of a writer class.
+  ProgramEntryPoint, ///< main, wmain, WinMain, wWinMain, DllMain.
 };
 
 /// How a writer failure call judges one HRESULT value (rule 2).
@@ -105,6 +116,23 @@ public:
   /// The writer event handler that \p Method overrides, directly or through
   /// intermediate overrides, if any.
   const EventHandlerSpec *overriddenEventHandler(const clang::CXXMethodDecl *Method) const;
+
+  /// True for a class derived from a writer base class (not a base itself).
+  bool isWriterClass(const clang::CXXRecordDecl *Record) const;
+
+  /// Whether \p Function runs while no event is handled by what it is: a
+  /// constructor or destructor of a writer class, or a program entry point.
+  OutsideEventKind outsideEventKind(const clang::FunctionDecl *Function) const;
+
+  /// The writer lifecycle method \p Callee is (CVssWriter::Initialize,
+  /// Subscribe, Unsubscribe, CVssWriterEx::InitializeEx, SubscribeEx), as
+  /// findings name it ("CVssWriter::Unsubscribe"); empty otherwise. Its
+  /// callers run outside events (rule 4).
+  llvm::StringRef writerLifecycleCall(const clang::FunctionDecl *Callee) const;
+
+  /// True for StartServiceCtrlDispatcherA/W: the service mains of the table
+  /// it is given run outside events.
+  bool isServiceDispatcherStart(const clang::FunctionDecl *Function) const;
 
   /// The event handler named \p Name ("OnIdentify"), if there is one.
   const EventHandlerSpec *eventHandlerNamed(llvm::StringRef Name) const;

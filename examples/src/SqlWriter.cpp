@@ -36,7 +36,7 @@ void CSqlWriter::Uninitialize()
 {
     if (m_bSubscribed)
     {
-        Unsubscribe();
+        if (HRESULT hr = Unsubscribe(); FAILED(hr)) ReportError(hr, L"Cannot unsubscribe the writer");
         m_bSubscribed = false;
     }
 }
