@@ -151,10 +151,10 @@ void WriterFailureOffHandlerThreadCheck::checkAcrossTranslationUnits(
         Paths.findCaller(Failure->Caller, Failure->Site, [&](llvm::StringRef Usr) {
           if ((LocalStart = LocalStartOf.lookup(Usr)))
             return true;
-          std::vector<FactsThreadStartSite> Remote = Facts.threadStartsRunning(Usr);
+          const std::vector<FactsThreadStartSite> &Remote = Facts.threadStartsRunning(Usr);
           if (Remote.empty())
             return false;
-          RemoteStart = std::move(Remote.front());
+          RemoteStart = Remote.front();
           return true;
         });
     if (!Path)

@@ -43,9 +43,12 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
                          llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot) {
   CallGraph &Graph = Analysis.callGraph();
   // The edge from a caller towards Start, in this TU or another.
+  // A call of another TU is kept by reference (callersOf's answers stay put),
+  // so that the search copies no call it does not report.
   struct Edge {
     std::string To;
-    CrossTuStep Step;
+    const CallSite *Here = nullptr;
+    const FactsCall *There = nullptr;
     bool CrossesFiles = false; ///< This edge or one after it is another TU's.
   };
   std::string StartUsr = usrOf(Start);
@@ -60,7 +63,8 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
       CrossTuPath Path{Usr, {}};
       for (std::string At = Usr; At != StartUsr;) {
         const Edge &Step = Towards[At];
-        Path.Steps.push_back(Step.Step);
+        Path.Steps.push_back(Step.There ? CrossTuStep{nullptr, *Step.There}
+                                        : CrossTuStep{Step.Here, {}});
         At = Step.To;
       }
       return Path;
@@ -71,9 +75,7 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
       if (Values.empty())
         return false;
       const Edge &Out = Towards[Usr];
-      const Stmt *Call = Usr == StartUsr ? StartCall
-                         : Out.Step.Here ? Out.Step.Here->Site
-                                         : nullptr;
+      const Stmt *Call = Usr == StartUsr ? StartCall : Out.Here ? Out.Here->Site : nullptr;
       if (Call) {
         const FunctionDecl *Function = Local.lookup(Usr), *Definition = nullptr;
         return Function && Function->hasBody(Definition) && Definition &&
@@ -81,13 +83,15 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
       }
       if (Usr == StartUsr)
         return false;
-      return llvm::any_of(Out.Step.There.DeadWhen, [&](const std::pair<unsigned, int64_t> &When) {
-        return llvm::is_contained(Values, When);
-      });
+      return Out.There &&
+             llvm::any_of(Out.There->DeadWhen, [&](const std::pair<unsigned, int64_t> &When) {
+               return llvm::is_contained(Values, When);
+             });
     };
-    auto Visit = [&](const std::string &Caller, CrossTuStep Step, bool CrossesFiles) {
-      if (Towards.try_emplace(Caller, Edge{Usr, std::move(Step), CrossesFiles}).second)
-        Worklist.push_back(Caller);
+    auto Visit = [&](llvm::StringRef Caller, const CallSite *Here, const FactsCall *There,
+                     bool CrossesFiles) {
+      if (Towards.try_emplace(Caller, Edge{Usr, Here, There, CrossesFiles}).second)
+        Worklist.push_back(Caller.str());
     };
     // The calls of Usr, and the virtual calls of the methods it overrides
     // (a call through the base runs the override), in this TU and others.
@@ -110,11 +114,11 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
           if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller) &&
               (!Override || Site->Kind == CallEdgeKind::VirtualCall) &&
               !OnwardDead(constantArguments(*Site)))
-            Visit(usrOf(Site->Caller), CrossTuStep{Site, {}}, Crosses);
+            Visit(usrOf(Site->Caller), Site, nullptr, Crosses);
       for (const FactsCall &Call : Facts.callersOf(Callees[I]))
         if ((!Override || Call.Kind == "virtual-call") &&
             !OnwardDead(ParameterValues(Call.Constants.begin(), Call.Constants.end())))
-          Visit(Call.Caller, CrossTuStep{nullptr, Call}, true);
+          Visit(Call.Caller, nullptr, &Call, true);
     }
   }
   return std::nullopt;

@@ -438,7 +438,9 @@ std::optional<std::vector<FactsReturn>> FactsIndex::returnsOf(llvm::StringRef Us
   return std::nullopt;
 }
 
-std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRef Usr) {
+const std::vector<FactsThreadStartSite> &FactsIndex::threadStartsRunning(llvm::StringRef Usr) {
+  if (auto It = StartsRunning.find(Usr); It != StartsRunning.end())
+    return It->second;
   // A thread start names its entry in a call edge too (a function reference,
   // a callback argument), so the callers index finds the summaries.
   std::vector<FactsThreadStartSite> Found;
@@ -483,7 +485,7 @@ std::vector<FactsThreadStartSite> FactsIndex::threadStartsRunning(llvm::StringRe
       Found.push_back(std::move(Site));
     }
   }
-  return Found;
+  return StartsRunning[Usr] = std::move(Found);
 }
 
 llvm::ArrayRef<std::string> FactsIndex::overriddenBy(llvm::StringRef Usr) const {

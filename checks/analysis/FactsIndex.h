@@ -131,8 +131,9 @@ public:
   /// no summary says (not defined in user code, a return without a value).
   std::optional<std::vector<FactsReturn>> returnsOf(llvm::StringRef Usr);
 
-  /// The thread starts of other translation units that run \p Usr.
-  std::vector<FactsThreadStartSite> threadStartsRunning(llvm::StringRef Usr);
+  /// The thread starts of other translation units that run \p Usr. Found
+  /// once per function.
+  const std::vector<FactsThreadStartSite> &threadStartsRunning(llvm::StringRef Usr);
 
   /// The methods \p Usr overrides, as the summaries read so far say.
   llvm::ArrayRef<std::string> overriddenBy(llvm::StringRef Usr) const;
@@ -236,6 +237,7 @@ private:
   llvm::StringMap<std::vector<std::string>> Overrides;
   /// callersOf's answers, and the sizes of the inputs of the summaries read.
   llvm::StringMap<std::vector<FactsCall>> Callers;
+  llvm::StringMap<std::vector<FactsThreadStartSite>> StartsRunning;
   llvm::StringMap<std::optional<uint64_t>> FileSizes;
   llvm::StringMap<bool> SystemInputs;
   std::vector<std::string> Stale, OtherVersion;
