@@ -9,6 +9,7 @@
 #include "WriterFailureInvalidHResultCheck.h"
 #include "WriterFailureOffHandlerThreadCheck.h"
 #include "WriterFailureOutsideEventCheck.h"
+#include "WriterHandlerExceptionEscapeCheck.h"
 #include "clang/Basic/Version.h"
 #include <clang-tidy/ClangTidyModule.h>
 // LLVM 22 declares the registry in ClangTidyModule.h and deprecates this header.

@@ -12,6 +12,7 @@
 #define VSS_TIDY_ANALYSIS_TRANSLATIONUNITANALYSIS_H
 
 #include "CallGraph.h"
+#include "Exceptions.h"
 #include "FactsIndex.h"
 #include "HResultValues.h"
 #include "VssApiModel.h"
@@ -58,6 +59,14 @@ public:
     return !VssApiModel::get().isApiFunction(Function);
   }
 
+  /// Where the TU's functions can throw and what catches it. Built on
+  /// first use.
+  ExceptionAnalysis &exceptions() {
+    if (!Exceptions)
+      Exceptions = std::make_unique<ExceptionAnalysis>(Context);
+    return *Exceptions;
+  }
+
   /// The facts in \p Folder (whole-program analysis), opened once per
   /// translation unit and shared by every check that reads them, so that a
   /// summary is read once however many checks follow it.
@@ -70,6 +79,7 @@ private:
   std::optional<std::vector<EventHandler>> Handlers;
   std::optional<std::vector<const CallSite *>> FailureCalls;
   llvm::StringMap<std::unique_ptr<FactsIndex>> Facts;
+  std::unique_ptr<ExceptionAnalysis> Exceptions;
 };
 
 } // namespace vss

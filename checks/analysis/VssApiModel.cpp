@@ -2,6 +2,7 @@
 
 #include "VssApiModel.h"
 #include "CallGraph.h"
+#include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
@@ -90,6 +91,39 @@ const ThreadStartSpec ThreadStarts[] = {
     {"Concurrency::create_task", 0},
     {"Concurrency::parallel_for", -1},
     {"Concurrency::parallel_for_each", -1},
+};
+
+// Functions of the standard library that throw on bad input by their contract
+// (docs/vss-writer-rules.md, rule 5): what a handler calls without a try.
+const ThrowingCallSpec ThrowingCalls[] = {
+    {"std::basic_string::at", "std::out_of_range"},
+    {"std::basic_string::substr", "std::out_of_range"},
+    {"std::basic_string_view::at", "std::out_of_range"},
+    {"std::basic_string_view::substr", "std::out_of_range"},
+    {"std::vector::at", "std::out_of_range"},
+    {"std::deque::at", "std::out_of_range"},
+    {"std::array::at", "std::out_of_range"},
+    {"std::map::at", "std::out_of_range"},
+    {"std::unordered_map::at", "std::out_of_range"},
+    {"std::stoi", "std::invalid_argument"},
+    {"std::stol", "std::invalid_argument"},
+    {"std::stoul", "std::invalid_argument"},
+    {"std::stoll", "std::invalid_argument"},
+    {"std::stoull", "std::invalid_argument"},
+    {"std::stof", "std::invalid_argument"},
+    {"std::stod", "std::invalid_argument"},
+    {"std::stold", "std::invalid_argument"},
+    {"std::function::operator()", "std::bad_function_call"},
+    {"std::any_cast", "std::bad_any_cast"},
+    {"std::optional::value", "std::bad_optional_access"},
+};
+const ThrowingCallSpec Allocation{"operator new", "std::bad_alloc"};
+// Each standard exception above and the base it derives from.
+const std::pair<llvm::StringLiteral, llvm::StringLiteral> StandardExceptionBases[] = {
+    {"std::out_of_range", "std::logic_error"},      {"std::invalid_argument", "std::logic_error"},
+    {"std::logic_error", "std::exception"},         {"std::bad_function_call", "std::exception"},
+    {"std::bad_any_cast", "std::bad_cast"},         {"std::bad_cast", "std::exception"},
+    {"std::bad_optional_access", "std::exception"}, {"std::bad_alloc", "std::exception"},
 };
 
 // The standard library's type-erasing wrappers of a callable.
@@ -264,6 +298,38 @@ llvm::StringRef VssApiModel::writerLifecycleCall(const FunctionDecl *Callee) con
         isGlobalClassNamed(Method->getParent(), WriterLifecycleCalls[I].first))
       return WriterLifecycleNames[I];
   return "";
+}
+
+const ThrowingCallSpec *VssApiModel::throwingCall(const FunctionDecl *Callee) const {
+  if (!Callee)
+    return nullptr;
+  // The short name first: most calls are of other functions.
+  std::string Short = Callee->getDeclName().getAsString();
+  if (llvm::none_of(ThrowingCalls, [&](const ThrowingCallSpec &Spec) {
+        return Spec.Name.ends_with("::" + Short);
+      }))
+    return nullptr;
+  std::string Name = sourceQualifiedName(Callee);
+  for (const ThrowingCallSpec &Spec : ThrowingCalls)
+    if (Spec.Name == Name)
+      return &Spec;
+  return nullptr;
+}
+
+const ThrowingCallSpec &VssApiModel::allocation() const { return Allocation; }
+
+bool VssApiModel::catchesStandardException(llvm::StringRef Caught,
+                                           llvm::StringRef Exception) const {
+  for (llvm::StringRef Class = Exception; !Class.empty();) {
+    if (Class == Caught)
+      return true;
+    llvm::StringRef Base;
+    for (const auto &[Derived, Parent] : StandardExceptionBases)
+      if (Derived == Class)
+        Base = Parent;
+    Class = Base;
+  }
+  return false;
 }
 
 bool VssApiModel::isServiceDispatcherStart(const FunctionDecl *Function) const {

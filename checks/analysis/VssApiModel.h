@@ -93,6 +93,13 @@ struct ThreadStartSpec {
   int ContextArgument = -1;
 };
 
+/// A function of the standard library that throws on bad input by its
+/// contract (std::basic_string::at, std::stoi, ...), or an allocation.
+struct ThrowingCallSpec {
+  llvm::StringRef Name;      ///< Source qualified name ("std::basic_string::at").
+  llvm::StringRef Exception; ///< What it throws ("std::out_of_range").
+};
+
 /// A generic code with one certainly right writer code to use instead.
 struct CertainReplacement {
   uint32_t From;
@@ -159,6 +166,18 @@ public:
   /// HRESULT_FROM_WIN32 / HRESULT_FROM_NT when \p Function is one of them
   /// (an inline function in the global namespace, as the SDK declares them).
   const HResultConstructorSpec *hresultConstructor(const clang::FunctionDecl *Function) const;
+
+  /// The function of the standard library that throws by contract that
+  /// \p Callee is, if any.
+  const ThrowingCallSpec *throwingCall(const clang::FunctionDecl *Callee) const;
+
+  /// A throwing operator new: it throws std::bad_alloc, never returns null.
+  const ThrowingCallSpec &allocation() const;
+
+  /// True when a handler of the class named \p Caught (source qualified
+  /// name) catches the standard exception \p Exception: the same class or one
+  /// of its bases.
+  bool catchesStandardException(llvm::StringRef Caught, llvm::StringRef Exception) const;
 
   /// The thread-start APIs the model knows.
   llvm::ArrayRef<ThreadStartSpec> threadStarts() const;

@@ -1,0 +1,255 @@
+//===--- Exceptions.cpp - Where a function can throw, and what catches it -===//
+
+#include "Exceptions.h"
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace vss {
+
+namespace {
+
+/// The variable or member \p E names, if it is one.
+const ValueDecl *namedValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// Collects the throw points of one body, and the tests for null of the
+/// values a throwing new was stored in.
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  Collector(ASTContext &Context, std::vector<ThrowPoint> &Points)
+      : Context(Context), Points(Points) {}
+
+  // Lambdas and local classes are functions of their own.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *Throw) {
+    ThrowPoint Point;
+    Point.Where = Throw;
+    Point.Loc = Throw->getThrowLoc();
+    if (const Expr *Operand = Throw->getSubExpr()) {
+      Point.Kind = ThrowPoint::Throw;
+      Point.Type = Operand->getType().getUnqualifiedType();
+    } else {
+      Point.Kind = ThrowPoint::Rethrow;
+    }
+    Points.push_back(std::move(Point));
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const ThrowingCallSpec *Spec = VssApiModel::get().throwingCall(Callee);
+    if (!Spec)
+      return true;
+    ThrowPoint Point;
+    Point.Kind = ThrowPoint::ThrowingCall;
+    Point.Where = Call;
+    Point.Loc = Call->getExprLoc();
+    if (const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      Point.Loc = Member->getMemberLoc();
+    Point.Spec = Spec;
+    Point.CalleeName = Spec->Name.str();
+    Points.push_back(std::move(Point));
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (!New->getOperatorNew())
+      return true;
+    // new (std::nothrow) and placement new are declared not to throw.
+    const auto *Type = New->getOperatorNew()->getType()->getAs<FunctionProtoType>();
+    if (!Type || Type->isNothrow())
+      return true;
+    if (!llvm::any_of(Allocations, [&](const auto &A) { return A.first == New; }))
+      Allocations.push_back({New, nullptr});
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (const Expr *Init = Var->getInit())
+      noteAllocation(Init, Var);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign) {
+      if (const ValueDecl *Target = namedValue(Op->getLHS()))
+        noteAllocation(Op->getRHS(), Target);
+      return true;
+    }
+    if (Op->getOpcode() != BO_EQ && Op->getOpcode() != BO_NE)
+      return true;
+    for (auto [Side, Other] : {std::pair(Op->getLHS(), Op->getRHS()), {Op->getRHS(), Op->getLHS()}})
+      if (const ValueDecl *Tested = namedValue(Side))
+        if (Other->isNullPointerConstant(Context, Expr::NPC_ValueDependentIsNotNull))
+          NullTests.push_back({Tested, Op});
+    return true;
+  }
+
+  // "if (!p)", "if (p)", "p ? ... : ...": a pointer converted to bool.
+  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
+    if (Cast->getCastKind() == CK_PointerToBoolean)
+      if (const ValueDecl *Tested = namedValue(Cast->getSubExpr()))
+        NullTests.push_back({Tested, Cast});
+    return true;
+  }
+
+  /// Adds an allocation point for each throwing new whose value a later
+  /// statement tests for null.
+  void finish() {
+    const SourceManager &SM = Context.getSourceManager();
+    for (const auto &[New, Target] : Allocations) {
+      ThrowPoint Point;
+      Point.Kind = ThrowPoint::Allocation;
+      Point.Where = New;
+      Point.Loc = New->getBeginLoc();
+      Point.Spec = &VssApiModel::get().allocation();
+      for (const auto &[Tested, Test] : NullTests)
+        if (Target && Tested == Target &&
+            SM.isBeforeInTranslationUnit(New->getBeginLoc(), Test->getBeginLoc())) {
+          Point.Kind = ThrowPoint::CheckedAllocation;
+          Point.NullCheck = Test;
+          break;
+        }
+      Points.push_back(std::move(Point));
+    }
+    llvm::sort(Points, [&](const ThrowPoint &A, const ThrowPoint &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+  }
+
+private:
+  /// Where a new's value is stored: the variable or member tested later.
+  /// (The declaration or assignment is visited before the new inside it.)
+  void noteAllocation(const Expr *Value, const ValueDecl *Target) {
+    const auto *New = dyn_cast<CXXNewExpr>(Value->IgnoreParenImpCasts());
+    if (!New || !New->getOperatorNew())
+      return;
+    const auto *Type = New->getOperatorNew()->getType()->getAs<FunctionProtoType>();
+    if (!Type || Type->isNothrow())
+      return;
+    Allocations.push_back({New, Target});
+  }
+
+  ASTContext &Context;
+  std::vector<ThrowPoint> &Points;
+  std::vector<std::pair<const CXXNewExpr *, const ValueDecl *>> Allocations;
+  std::vector<std::pair<const ValueDecl *, const Stmt *>> NullTests;
+};
+
+/// The class a handler or a thrown value is about: the pointee or referee
+/// of a pointer or reference, unqualified.
+QualType classOf(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (const auto *Pointer = Type->getAs<PointerType>())
+    Type = Pointer->getPointeeType();
+  return Type.getCanonicalType().getUnqualifiedType();
+}
+
+} // namespace
+
+ExceptionAnalysis::PerFunction &ExceptionAnalysis::of(const FunctionDecl *Function) {
+  std::unique_ptr<PerFunction> &Slot = Functions[Function->getCanonicalDecl()];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<PerFunction>();
+  const FunctionDecl *Definition = nullptr;
+  if (Function->hasBody(Definition) && Definition && Definition->getBody()) {
+    Stmt *Body = Definition->getBody();
+    Collector Collect(Context, Slot->Points);
+    Collect.TraverseStmt(Body);
+    Collect.finish();
+    Slot->Parents = std::make_unique<ParentMap>(Body);
+  }
+  return *Slot;
+}
+
+llvm::ArrayRef<ThrowPoint> ExceptionAnalysis::throwPoints(const FunctionDecl *Function) {
+  return of(Function).Points;
+}
+
+template <typename Visit>
+bool ExceptionAnalysis::anyEnclosingHandler(const FunctionDecl *Function, const Stmt *At,
+                                            Visit &&Matches) {
+  ParentMap *Parents = of(Function).Parents.get();
+  if (!Parents || !At)
+    return false;
+  for (const Stmt *Child = At, *Parent = Parents->getParent(At); Parent;
+       Child = Parent, Parent = Parents->getParent(Parent))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(Parent); Try && Try->getTryBlock() == Child)
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        if (Matches(Try->getHandler(I)))
+          return true;
+  return false;
+}
+
+bool ExceptionAnalysis::isCaughtWhatever(const FunctionDecl *Function, const Stmt *At) {
+  return anyEnclosingHandler(
+      Function, At, [](const CXXCatchStmt *Handler) { return !Handler->getExceptionDecl(); });
+}
+
+bool ExceptionAnalysis::isCaught(const FunctionDecl *Function, const Stmt *At,
+                                 const ThrowPoint &Point) {
+  return anyEnclosingHandler(Function, At, [&](const CXXCatchStmt *Handler) {
+    if (!Handler->getExceptionDecl())
+      return true;
+    QualType Caught = classOf(Handler->getCaughtType());
+    const CXXRecordDecl *CaughtClass = Caught->getAsCXXRecordDecl();
+    switch (Point.Kind) {
+    case ThrowPoint::Rethrow:
+      return false;
+    case ThrowPoint::ThrowingCall:
+    case ThrowPoint::CheckedAllocation:
+    case ThrowPoint::Allocation:
+      return CaughtClass && VssApiModel::get().catchesStandardException(
+                                sourceQualifiedName(CaughtClass), Point.Spec->Exception);
+    case ThrowPoint::Throw: {
+      if (Point.Type->isDependentType() || Caught->isDependentType())
+        return true; // Not known: assume it matches rather than report.
+      // A pointer is caught by a handler of a pointer, a value by a handler of
+      // the value or a reference.
+      if (Point.Type->isPointerType() != Handler->getCaughtType()->isPointerType())
+        return false;
+      QualType Thrown = classOf(Point.Type);
+      if (Context.hasSameUnqualifiedType(Thrown, Caught))
+        return true;
+      const CXXRecordDecl *ThrownClass = Thrown->getAsCXXRecordDecl();
+      return ThrownClass && CaughtClass && ThrownClass->hasDefinition() &&
+             ThrownClass->isDerivedFrom(CaughtClass);
+    }
+    }
+    return false;
+  });
+}
+
+bool ExceptionAnalysis::isNoexcept(const FunctionDecl *Function) {
+  const auto *Type = Function->getType()->getAs<FunctionProtoType>();
+  return Type && Type->isNothrow();
+}
+
+std::string ExceptionAnalysis::exceptionName(const ThrowPoint &Point) {
+  if (Point.Spec)
+    return Point.Spec->Exception.str();
+  if (Point.Kind == ThrowPoint::Rethrow)
+    return "the exception being handled";
+  PrintingPolicy Policy{LangOptions()};
+  Policy.SuppressTagKeyword = true;
+  return Point.Type.getAsString(Policy);
+}
+
+} // namespace vss
