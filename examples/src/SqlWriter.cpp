@@ -296,7 +296,7 @@ bool STDMETHODCALLTYPE CSqlWriter::OnPostSnapshot(IVssWriterComponents *pCompone
 
     for (const std::wstring &database : m_Selected)
     {
-        lResult = RegSetValueExW(hHistory, database.c_str(), 0, REG_BINARY,
+        lResult = RegSetValueExW(hHistory, HistoryValueName(database).c_str(), 0, REG_BINARY,
                                  reinterpret_cast<const BYTE *>(&m_ftFrozen), sizeof(m_ftFrozen));
         hr = HRESULT_FROM_WIN32(lResult);
         if (FAILED(hr))

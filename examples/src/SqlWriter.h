@@ -11,6 +11,7 @@
 #include "DatabaseCatalog.h"
 #include "DatabaseEngine.h"
 #include "WriterEventLog.h"
+#include "WriterConfig.h"
 
 class CSqlWriter : public CVssWriterEx2
 {
@@ -39,6 +40,10 @@ private:
     void ReportError(HRESULT hr, LPCWSTR wszContext);
 
     static HRESULT TranslateWriterError(HRESULT hr);
+    static std::wstring HistoryValueName(const std::wstring &database)
+    {
+        return database.substr(wcslen(CONTOSO_SQL_INSTANCE_PREFIX));
+    }
 
     bool m_bSubscribed;
     CDatabaseCatalog m_Catalog;           // as of OnPrepareBackup

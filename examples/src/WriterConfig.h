@@ -24,6 +24,9 @@ static const VSS_ID CONTOSO_SQL_WRITER_ID =
 // HKLM\<key>, value <database name>: FILETIME of the database's last shadow
 // copy; the server keeps the log records written since then.
 #define CONTOSO_SQL_HISTORY_KEY          L"SOFTWARE\\Contoso\\ContosoSQL\\ShadowCopies"
+// The history values are named without the instance prefix of the databases'
+// names ("CONTOSO01\\Sales" is recorded as "Sales").
+#define CONTOSO_SQL_INSTANCE_PREFIX      L"CONTOSO01\\"
 
 // The server's control pipe (see DatabaseEngine.cpp).
 #define CONTOSO_SQL_CONTROL_PIPE         L"\\\\.\\pipe\\ContosoSQL.Control"
