@@ -164,6 +164,7 @@ public:
     for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
       HandlerOf[Handler.Method->getCanonicalDecl()] = Handler.Spec;
 
+    const auto &OutsideEvent = Analysis.outsideEventRoots();
     for (const FunctionDecl *Function : Graph.userFunctions()) {
       std::string Usr = usrOf(Function);
       if (Usr.empty() || !Analysis.isUserFunction(Function))
@@ -177,6 +178,10 @@ public:
         Entry["handler"] = Spec->Name;
         Entry["writer"] = sourceQualifiedName(cast<CXXMethodDecl>(Function)->getParent());
       }
+      // Why it runs while no event is handled (rule 4), for a failure call of
+      // another TU that it reaches.
+      if (auto Root = OutsideEvent.find(Function->getCanonicalDecl()); Root != OutsideEvent.end())
+        Entry["outside_event"] = Root->second.Reason;
       // What it returns, for a caller in another TU whose HRESULT comes from it.
       if (llvm::json::Array Returns = Analysis.values().describeReturns(Function); !Returns.empty())
         Entry["returns"] = std::move(Returns);

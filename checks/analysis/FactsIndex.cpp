@@ -170,7 +170,8 @@ void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
       if (!Usr)
         continue;
       Functions[*Usr] = {Function->getString("name").value_or("").str(),
-                         Function->getString("handler").value_or("").str()};
+                         Function->getString("handler").value_or("").str(),
+                         Function->getString("outside_event").value_or("").str()};
       const llvm::json::Array *Returns = Function->getArray("returns");
       if (!Returns)
         continue;

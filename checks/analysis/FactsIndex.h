@@ -57,6 +57,8 @@ struct FactsCall {
 struct FactsFunction {
   std::string Name;
   std::string Handler; ///< The event handler it is ("OnIdentify"), or empty.
+  /// Why it runs while no event is handled, as a finding says it, or empty.
+  std::string OutsideEvent;
 };
 
 /// Where a parameter is passed on, in another translation unit.

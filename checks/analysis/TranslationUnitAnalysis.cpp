@@ -1,9 +1,12 @@
 //===--- TranslationUnitAnalysis.cpp - Facts shared by every vss check ---===//
 
 #include "TranslationUnitAnalysis.h"
+#include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 #include <memory>
 
@@ -19,6 +22,80 @@ TranslationUnitAnalysis &TranslationUnitAnalysis::of(clang::ASTContext &Context)
 }
 
 void TranslationUnitAnalysis::startTranslationUnit() { Current.reset(); }
+
+namespace {
+
+/// The functions a service table passed to StartServiceCtrlDispatcher names:
+/// the argument itself, or the initializer of the variable it names.
+llvm::SmallVector<const clang::FunctionDecl *, 2> serviceMainsIn(const clang::Expr *Table) {
+  struct Collector : clang::RecursiveASTVisitor<Collector> {
+    llvm::SmallVector<const clang::FunctionDecl *, 2> Found;
+    llvm::SmallPtrSet<const clang::VarDecl *, 4> Seen;
+    bool VisitDeclRefExpr(clang::DeclRefExpr *Ref) {
+      if (const auto *Function = llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl()))
+        Found.push_back(Function->getCanonicalDecl());
+      else if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()))
+        if (Var->getInit() && Seen.insert(Var).second)
+          TraverseStmt(const_cast<clang::Expr *>(Var->getInit()));
+      return true;
+    }
+  } Collect;
+  Collect.TraverseStmt(const_cast<clang::Expr *>(Table));
+  return Collect.Found;
+}
+
+} // namespace
+
+const llvm::DenseMap<const clang::FunctionDecl *, TranslationUnitAnalysis::OutsideEventRoot> &
+TranslationUnitAnalysis::outsideEventRoots() {
+  using namespace clang;
+  if (OutsideEvent)
+    return *OutsideEvent;
+  OutsideEvent.emplace();
+  const VssApiModel &Model = VssApiModel::get();
+  auto AddRoot = [&](const FunctionDecl *Function, OutsideEventRoot Root) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Function || !Function->hasBody(Definition) || !Definition || !isUserFunction(Definition))
+      return;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition))
+      if (Model.overriddenEventHandler(Method))
+        return;
+    switch (Root.Kind) {
+    case OutsideEventKind::WriterConstructor:
+      Root.Reason = "a constructor of writer class '" +
+                    sourceQualifiedName(cast<CXXMethodDecl>(Definition)->getParent()) + "'";
+      break;
+    case OutsideEventKind::WriterDestructor:
+      Root.Reason = "a destructor of writer class '" +
+                    sourceQualifiedName(cast<CXXMethodDecl>(Definition)->getParent()) + "'";
+      break;
+    case OutsideEventKind::ProgramEntryPoint:
+      Root.Reason = "the program's entry point";
+      break;
+    case OutsideEventKind::None:
+      Root.Reason = Root.Lifecycle.empty() ? "a service main registered with " +
+                                                 sourceQualifiedName(Root.Because->Callee)
+                                           : "which calls " + Root.Lifecycle.str();
+      break;
+    }
+    OutsideEvent->try_emplace(Definition->getCanonicalDecl(), std::move(Root));
+  };
+  for (const FunctionDecl *Function : Graph.userFunctions()) {
+    if (OutsideEventKind Kind = Model.outsideEventKind(Function); Kind != OutsideEventKind::None)
+      AddRoot(Function, {Kind, nullptr, "", ""});
+    for (const CallSite &Site : Graph.callSites(Function)) {
+      if (Site.Kind != CallEdgeKind::Call && Site.Kind != CallEdgeKind::VirtualCall)
+        continue;
+      if (llvm::StringRef Lifecycle = Model.writerLifecycleCall(Site.Callee); !Lifecycle.empty())
+        AddRoot(Function, {OutsideEventKind::None, &Site, Lifecycle, ""});
+      else if (Model.isServiceDispatcherStart(Site.Callee))
+        if (const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site); Call && Call->getNumArgs())
+          for (const FunctionDecl *ServiceMain : serviceMainsIn(Call->getArg(0)))
+            AddRoot(ServiceMain, {OutsideEventKind::None, &Site, "", ""});
+    }
+  }
+  return *OutsideEvent;
+}
 
 FactsIndex &TranslationUnitAnalysis::facts(llvm::StringRef Folder) {
   std::unique_ptr<FactsIndex> &Index = Facts[Folder];

@@ -17,6 +17,7 @@
 #include "HResultValues.h"
 #include "VssApiModel.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <optional>
@@ -59,6 +60,21 @@ public:
     return !VssApiModel::get().isApiFunction(Function);
   }
 
+  /// A function that runs while the writer handles no event (rule 4), and
+  /// why: what it is (Kind), or the call that makes it one (Because: of a
+  /// lifecycle method in it, or of StartServiceCtrlDispatcher registering
+  /// it as a service main).
+  struct OutsideEventRoot {
+    OutsideEventKind Kind = OutsideEventKind::None;
+    const CallSite *Because = nullptr;
+    llvm::StringRef Lifecycle; ///< The lifecycle method it calls, if that is why.
+    /// Why, as a finding says it ("which calls CVssWriter::Unsubscribe").
+    std::string Reason;
+  };
+  /// Every function of user code that runs while no event is handled, by
+  /// canonical declaration; never an event handler. Found once, on first use.
+  const llvm::DenseMap<const clang::FunctionDecl *, OutsideEventRoot> &outsideEventRoots();
+
   /// Where the TU's functions can throw and what catches it. Built on
   /// first use.
   ExceptionAnalysis &exceptions() {
@@ -80,6 +96,7 @@ private:
   std::optional<std::vector<const CallSite *>> FailureCalls;
   llvm::StringMap<std::unique_ptr<FactsIndex>> Facts;
   std::unique_ptr<ExceptionAnalysis> Exceptions;
+  std::optional<llvm::DenseMap<const clang::FunctionDecl *, OutsideEventRoot>> OutsideEvent;
 };
 
 } // namespace vss

@@ -1,0 +1,5 @@
+#include "writer.h"
+bool STDMETHODCALLTYPE CSqlWriter::OnFreeze() {
+  ReportRetry();
+  return true;
+}
