@@ -46,7 +46,9 @@ void VssCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void VssCheck::check(const MatchFinder::MatchResult &Result) {
-  if (model().mayBeUsedIn(*Result.Context))
+  // A translation unit without the VSS API is checked only by a check that
+  // follows the facts into it from the handlers of others.
+  if (model().mayBeUsedIn(*Result.Context) || (!FactsDirectory.empty() && checksWithoutVssApi()))
     Context = Result.Context;
 }
 

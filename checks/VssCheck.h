@@ -46,6 +46,10 @@ protected:
   virtual void checkTranslationUnit(TranslationUnitAnalysis &Analysis) = 0;
   /// Forget what the previous translation unit left.
   virtual void startTranslationUnit() {}
+  /// True for a check that has something to report, with the facts of the
+  /// other translation units, in one that does not use the VSS API at all
+  /// (a helper that throws into another file's handler).
+  virtual bool checksWithoutVssApi() const { return false; }
 
   /// The one place that knows the VSS writer API.
   static const VssApiModel &model() { return VssApiModel::get(); }

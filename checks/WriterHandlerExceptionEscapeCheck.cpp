@@ -2,6 +2,7 @@
 
 #include "WriterHandlerExceptionEscapeCheck.h"
 #include "Diagnostics.h"
+#include "analysis/CrossTuPaths.h"
 #include "analysis/Exceptions.h"
 #include "analysis/Names.h"
 #include "llvm/ADT/DenseMap.h"
@@ -10,6 +11,29 @@
 using namespace clang;
 
 namespace vss {
+
+namespace {
+
+/// The subject of the warning: what is thrown where.
+std::string describeThrow(const ThrowPoint &Point) {
+  switch (Point.Kind) {
+  case ThrowPoint::Throw:
+    return "an exception of type '" + ExceptionAnalysis::exceptionName(Point) + "'";
+  case ThrowPoint::Rethrow:
+    return "the rethrown exception";
+  case ThrowPoint::ThrowingCall:
+    return "'" + Point.CalleeName + "' throws " + Point.Spec->Exception.str() +
+           " on bad input, which";
+  case ThrowPoint::CheckedAllocation:
+    return "'new' throws std::bad_alloc instead of returning null (the test for null never "
+           "fires), which";
+  case ThrowPoint::Allocation:
+    return "'new' can throw std::bad_alloc, which";
+  }
+  return "";
+}
+
+} // namespace
 
 WriterHandlerExceptionEscapeCheck::WriterHandlerExceptionEscapeCheck(
     llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -24,7 +48,8 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
   std::vector<const FunctionDecl *> Handlers;
   for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
     Handlers.push_back(Handler.Method);
-  if (Handlers.empty())
+  FactsIndex *Facts = facts(Analysis.context());
+  if (Handlers.empty() && !Facts)
     return;
   ExceptionAnalysis &Exceptions = Analysis.exceptions();
   CallGraph &Graph = Analysis.callGraph();
@@ -57,7 +82,11 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
   Reachability Reached = Graph.reachableFrom(Handlers, Follow, OwnCode);
 
   llvm::DenseSet<SourceLocation> Reported;
-  for (ReachedFunction Node : Reached.reached()) {
+  auto Skip = [&](const ThrowPoint &Point) {
+    return Point.Kind == ThrowPoint::Allocation && !ReportAllAllocations;
+  };
+  for (ReachedFunction Node :
+       Handlers.empty() ? llvm::ArrayRef<ReachedFunction>() : Reached.reached()) {
     const FunctionDecl *Function = Node.Function;
     if (!OwnCode(Function))
       continue;
@@ -65,7 +94,7 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
     const FunctionDecl *Handler = Reached.rootOf(Node);
     bool Terminates = ExceptionAnalysis::isNoexcept(Function);
     for (const ThrowPoint &Point : Exceptions.throwPoints(Function)) {
-      if (Point.Kind == ThrowPoint::Allocation && !ReportAllAllocations)
+      if (Skip(Point))
         continue;
       if (Exceptions.isCaught(Function, Point.Where, Point) ||
           llvm::any_of(Path, [&](const CallSite *Step) {
@@ -74,26 +103,7 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
         continue;
       if (!Reported.insert(Point.Loc).second)
         continue;
-      std::string What;
-      switch (Point.Kind) {
-      case ThrowPoint::Throw:
-        What = "an exception of type '" + ExceptionAnalysis::exceptionName(Point) + "'";
-        break;
-      case ThrowPoint::Rethrow:
-        What = "the rethrown exception";
-        break;
-      case ThrowPoint::ThrowingCall:
-        What = "'" + Point.CalleeName + "' throws " + Point.Spec->Exception.str() +
-               " on bad input, which";
-        break;
-      case ThrowPoint::CheckedAllocation:
-        What = "'new' throws std::bad_alloc instead of returning null (the test for null "
-               "never fires), which";
-        break;
-      case ThrowPoint::Allocation:
-        What = "'new' can throw std::bad_alloc, which";
-        break;
-      }
+      std::string What = describeThrow(Point);
       if (Terminates)
         diag(Point.Loc, "%0 escapes %1, which is noexcept: the writer's process terminates "
                         "(reached from the event handler %2); catch it there and report a "
@@ -110,6 +120,69 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
         emitCallPathNote(*this, *Step);
     }
   }
+  if (!Facts)
+    return;
+
+  // Across translation units: the throw points of this one that a handler of
+  // another reaches through other files, with nothing on the way that
+  // catches them (the facts name what each call is wrapped in).
+  CrossTuPaths Paths(Analysis, *Facts);
+  llvm::DenseSet<const FunctionDecl *> LocalHandlers;
+  for (const FunctionDecl *Handler : Handlers)
+    LocalHandlers.insert(Handler->getCanonicalDecl());
+  auto IsHandler = [&](llvm::StringRef Usr) {
+    if (const FactsFunction *Remote = Facts->function(Usr); Remote && !Remote->Handler.empty())
+      return true;
+    const FunctionDecl *Local = Paths.local(Usr);
+    return Local && LocalHandlers.contains(Local->getCanonicalDecl());
+  };
+  auto FollowAcross = [&](const CallSite *Here, const FactsCall *There) {
+    if (Here)
+      return Follow(*Here);
+    if (There->Kind != "call" && There->Kind != "virtual-call" && There->Kind != "construction" &&
+        There->Kind != "destruction" && There->Kind != "callable-invocation")
+      return false;
+    if (const FactsFunction *Caller = Facts->function(There->Caller); Caller && Caller->Noexcept)
+      return false;
+    return !llvm::is_contained(There->Catches, "...");
+  };
+  SourceManager &Sources = Analysis.context().getSourceManager();
+  for (const FunctionDecl *Function : Graph.userFunctions()) {
+    if (!OwnCode(Function) || ExceptionAnalysis::isNoexcept(Function))
+      continue;
+    std::vector<const ThrowPoint *> Escaping;
+    for (const ThrowPoint &Point : Exceptions.throwPoints(Function))
+      if (!Skip(Point) && !Reported.contains(Point.Loc) &&
+          !Exceptions.isCaught(Function, Point.Where, Point))
+        Escaping.push_back(&Point);
+    if (Escaping.empty())
+      continue;
+    // One search per function; each point is judged on the path found.
+    std::optional<CrossTuPath> Path = Paths.findCaller(Function, nullptr, IsHandler, FollowAcross);
+    if (!Path)
+      continue;
+    const FactsFunction *Remote = Facts->function(Path->Root);
+    std::string HandlerName = Remote && !Remote->Handler.empty()
+                                  ? Remote->Name
+                                  : describeFunction(Paths.local(Path->Root));
+    for (const ThrowPoint *Point : Escaping) {
+      if (llvm::any_of(Path->Steps, [&](const CrossTuStep &Step) {
+            return Step.Here ? Exceptions.isCaught(Step.Here->Caller, Step.Here->Site, *Point)
+                             : Exceptions.caughtByNames(Step.There.Catches, *Point);
+          }))
+        continue;
+      if (!Reported.insert(Point->Loc).second)
+        continue;
+      diag(Point->Loc, "%0 escapes the event handler %1; VSS does not expect exceptions from "
+                       "a writer's handlers: catch it and report a writer failure")
+          << describeThrow(*Point) << HandlerName;
+      if (Point->NullCheck)
+        diag(Point->NullCheck->getBeginLoc(), "the result is tested for null here",
+             DiagnosticIDs::Note);
+      emitCrossTuPathNotes(*this, Sources, Path->Steps);
+    }
+  }
+  reportStaleFacts(*Facts);
 }
 
 } // namespace vss

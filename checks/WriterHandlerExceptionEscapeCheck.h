@@ -21,6 +21,7 @@ public:
 
 protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+  bool checksWithoutVssApi() const override { return true; }
 
 private:
   /// Option ReportAllAllocations: every throwing new is reported, not only

@@ -40,7 +40,8 @@ ParameterValues CrossTuPaths::constantArguments(const CallSite &Site) {
 
 std::optional<CrossTuPath>
 CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
-                         llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot) {
+                         llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot,
+                         llvm::function_ref<bool(const CallSite *, const FactsCall *)> Follow) {
   CallGraph &Graph = Analysis.callGraph();
   // The edge from a caller towards Start, in this TU or another.
   // A call of another TU is kept by reference (callersOf's answers stay put),
@@ -113,10 +114,10 @@ CrossTuPaths::findCaller(const FunctionDecl *Start, const Stmt *StartCall,
         for (const CallSite *Site : Graph.callersOf(Function))
           if (runsCallee(*Site) && Analysis.isUserFunction(Site->Caller) &&
               (!Override || Site->Kind == CallEdgeKind::VirtualCall) &&
-              !OnwardDead(constantArguments(*Site)))
+              (!Follow || Follow(Site, nullptr)) && !OnwardDead(constantArguments(*Site)))
             Visit(usrOf(Site->Caller), Site, nullptr, Crosses);
       for (const FactsCall &Call : Facts.callersOf(Callees[I]))
-        if ((!Override || Call.Kind == "virtual-call") &&
+        if ((!Override || Call.Kind == "virtual-call") && (!Follow || Follow(nullptr, &Call)) &&
             !OnwardDead(ParameterValues(Call.Constants.begin(), Call.Constants.end())))
           Visit(Call.Caller, nullptr, &Call, true);
     }

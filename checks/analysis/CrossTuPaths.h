@@ -48,9 +48,12 @@ public:
   /// another translation unit; none when there is none. A call whose constant
   /// arguments decide a branch of the callee against the path (a bool or enum
   /// parameter tested there) is not followed.
-  std::optional<CrossTuPath> findCaller(const clang::FunctionDecl *Start,
-                                        const clang::Stmt *StartCall,
-                                        llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot);
+  /// \p Follow, when given, decides which calls the path may take: a call
+  /// of this TU (Here) or of another (There).
+  std::optional<CrossTuPath> findCaller(
+      const clang::FunctionDecl *Start, const clang::Stmt *StartCall,
+      llvm::function_ref<bool(llvm::StringRef Usr)> IsRoot,
+      llvm::function_ref<bool(const CallSite *Here, const FactsCall *There)> Follow = nullptr);
 
 private:
   /// The constant integer arguments of a call of this TU, by parameter.

@@ -237,6 +237,63 @@ bool ExceptionAnalysis::isCaught(const FunctionDecl *Function, const Stmt *At,
   });
 }
 
+std::vector<std::string> ExceptionAnalysis::handlersAround(const FunctionDecl *Function,
+                                                           const Stmt *At) {
+  std::vector<std::string> Names;
+  anyEnclosingHandler(Function, At, [&](const CXXCatchStmt *Handler) {
+    if (!Handler->getExceptionDecl()) {
+      Names.push_back("...");
+    } else {
+      QualType Caught = classOf(Handler->getCaughtType());
+      if (const CXXRecordDecl *Class = Caught->getAsCXXRecordDecl())
+        Names.push_back(sourceQualifiedName(Class));
+      else
+        Names.push_back(Caught.getAsString());
+    }
+    return false;
+  });
+  return Names;
+}
+
+bool ExceptionAnalysis::caughtByNames(llvm::ArrayRef<std::string> Handlers,
+                                      const ThrowPoint &Point) {
+  for (const std::string &Name : Handlers) {
+    if (Name == "...")
+      return true;
+    switch (Point.Kind) {
+    case ThrowPoint::Rethrow:
+      break;
+    case ThrowPoint::ThrowingCall:
+    case ThrowPoint::CheckedAllocation:
+    case ThrowPoint::Allocation:
+      if (VssApiModel::get().catchesStandardException(Name, Point.Spec->Exception))
+        return true;
+      break;
+    case ThrowPoint::Throw: {
+      QualType Thrown = classOf(Point.Type);
+      const CXXRecordDecl *Class = Thrown->getAsCXXRecordDecl();
+      if (!Class) {
+        if (Thrown.getAsString() == Name)
+          return true;
+        break;
+      }
+      if (sourceQualifiedName(Class) == Name)
+        return true;
+      bool Found = false;
+      if (Class->hasDefinition())
+        Class->forallBases([&](const CXXRecordDecl *Base) {
+          Found |= sourceQualifiedName(Base) == Name;
+          return true;
+        });
+      if (Found)
+        return true;
+      break;
+    }
+    }
+  }
+  return false;
+}
+
 bool ExceptionAnalysis::isNoexcept(const FunctionDecl *Function) {
   const auto *Type = Function->getType()->getAs<FunctionProtoType>();
   return Type && Type->isNothrow();

@@ -61,6 +61,15 @@ public:
   /// catches everything (catch (...)): nothing thrown under it escapes.
   bool isCaughtWhatever(const clang::FunctionDecl *Function, const clang::Stmt *At);
 
+  /// The handlers of the try blocks of \p Function around \p At, as the
+  /// facts record them: "..." for catch (...), else the caught class's
+  /// source qualified name (or the caught type as written).
+  std::vector<std::string> handlersAround(const clang::FunctionDecl *Function,
+                                          const clang::Stmt *At);
+
+  /// True when a handler named as handlersAround names them catches \p Point.
+  bool caughtByNames(llvm::ArrayRef<std::string> Handlers, const ThrowPoint &Point);
+
   /// True when \p Function cannot throw (noexcept, noexcept(true), throw(),
   /// a destructor that is not noexcept(false)).
   static bool isNoexcept(const clang::FunctionDecl *Function);

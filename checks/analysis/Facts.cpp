@@ -178,6 +178,8 @@ public:
         Entry["handler"] = Spec->Name;
         Entry["writer"] = sourceQualifiedName(cast<CXXMethodDecl>(Function)->getParent());
       }
+      if (ExceptionAnalysis::isNoexcept(Function))
+        Entry["noexcept"] = true;
       // Why it runs while no event is handled (rule 4), for a failure call of
       // another TU that it reaches.
       if (auto Root = OutsideEvent.find(Function->getCanonicalDecl()); Root != OutsideEvent.end())
@@ -242,6 +244,13 @@ public:
                                      {"location", location(CallE->getBeginLoc())}};
               break;
             }
+        // What the caller catches around the call: an exception thrown in
+        // the callee that one of these catches does not go further.
+        if (Site.Site)
+          if (std::vector<std::string> Catches =
+                  Analysis.exceptions().handlersAround(Function, Site.Site);
+              !Catches.empty())
+            Call["catches"] = llvm::json::Array(Catches);
         Calls.push_back(std::move(Call));
       }
     }

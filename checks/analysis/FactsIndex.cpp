@@ -171,7 +171,8 @@ void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
         continue;
       Functions[*Usr] = {Function->getString("name").value_or("").str(),
                          Function->getString("handler").value_or("").str(),
-                         Function->getString("outside_event").value_or("").str()};
+                         Function->getString("outside_event").value_or("").str(),
+                         Function->getBoolean("noexcept").value_or(false)};
       const llvm::json::Array *Returns = Function->getArray("returns");
       if (!Returns)
         continue;
@@ -224,6 +225,10 @@ void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
       Out.At = where(Call->getObject("location"));
       ReadPairs(Call->getArray("constants"), Out.Constants);
       ReadPairs(Call->getArray("dead_when"), Out.DeadWhen);
+      if (const llvm::json::Array *Catches = Call->getArray("catches"))
+        for (const llvm::json::Value &Caught : *Catches)
+          if (std::optional<llvm::StringRef> Name = Caught.getAsString())
+            Out.Catches.push_back(intern(Name));
       if (const llvm::json::Array *Forwards = Call->getArray("forwards"))
         for (const llvm::json::Value &Forward : *Forwards)
           if (const llvm::json::Object *F = Forward.getAsObject()) {
@@ -315,6 +320,8 @@ const std::vector<FactsCall> &FactsIndex::callersOf(llvm::StringRef Usr) {
       Found.Column = Call.At.Column;
       Found.Constants = Call.Constants;
       Found.DeadWhen = Call.DeadWhen;
+      for (llvm::StringRef Caught : Call.Catches)
+        Found.Catches.push_back(Caught.str());
       Calls.push_back(std::move(Found));
     }
   // The map may have grown while the summaries were read.

@@ -51,6 +51,8 @@ struct FactsCall {
   /// (parameter, value) of the caller that make this call dead (a branch
   /// condition of the caller decides against it).
   std::vector<std::pair<unsigned, int64_t>> DeadWhen;
+  /// What the caller catches around the call ("..." for everything).
+  std::vector<std::string> Catches;
 };
 
 /// One function another translation unit defines.
@@ -59,6 +61,8 @@ struct FactsFunction {
   std::string Handler; ///< The event handler it is ("OnIdentify"), or empty.
   /// Why it runs while no event is handled, as a finding says it, or empty.
   std::string OutsideEvent;
+  /// Declared noexcept: an exception stops (terminates) there.
+  bool Noexcept = false;
 };
 
 /// Where a parameter is passed on, in another translation unit.
@@ -177,6 +181,7 @@ private:
       Where At;
       Pairs Constants, DeadWhen;
       std::vector<Forward> Forwards;
+      std::vector<llvm::StringRef> Catches;
       std::optional<Via> Through;
     };
     /// A failure call that passes the caller's parameter Index on.
