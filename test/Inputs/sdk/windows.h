@@ -119,3 +119,7 @@ typedef struct _SERVICE_TABLE_ENTRYW {
   LPSERVICE_MAIN_FUNCTIONW lpServiceProc;
 } SERVICE_TABLE_ENTRYW;
 BOOL WINAPI StartServiceCtrlDispatcherW(const SERVICE_TABLE_ENTRYW *lpServiceStartTable);
+
+// Program entry points (WinMain, DllMain).
+typedef HANDLE HINSTANCE;
+typedef char *LPSTR;
