@@ -303,10 +303,17 @@ llvm::StringRef VssApiModel::writerLifecycleCall(const FunctionDecl *Callee) con
 const ThrowingCallSpec *VssApiModel::throwingCall(const FunctionDecl *Callee) const {
   if (!Callee)
     return nullptr;
-  // The short name first: most calls are of other functions.
-  std::string Short = Callee->getDeclName().getAsString();
+  // The short name first, without building a string: most calls are of
+  // other functions.
+  llvm::StringRef Short;
+  if (const IdentifierInfo *Id = Callee->getIdentifier())
+    Short = Id->getName();
+  else if (Callee->getOverloadedOperator() == OO_Call)
+    Short = "operator()";
+  else
+    return nullptr;
   if (llvm::none_of(ThrowingCalls, [&](const ThrowingCallSpec &Spec) {
-        return Spec.Name.ends_with("::" + Short);
+        return Spec.Name.ends_with(Short) && Spec.Name.drop_back(Short.size()).ends_with("::");
       }))
     return nullptr;
   std::string Name = sourceQualifiedName(Callee);
