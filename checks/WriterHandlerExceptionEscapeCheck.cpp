@@ -64,8 +64,11 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
     case CallEdgeKind::Construction:
     case CallEdgeKind::Destruction:
     case CallEdgeKind::CallableInvocation:
+      // Into a noexcept callee even under catch (...): what leaves it
+      // terminates before any handler runs.
       return !ExceptionAnalysis::isNoexcept(Site.Caller) &&
-             !Exceptions.isCaughtWhatever(Site.Caller, Site.Site);
+             (ExceptionAnalysis::isNoexcept(Site.Callee) ||
+              !Exceptions.isCaughtWhatever(Site.Caller, Site.Site));
     default:
       return false;
     }
@@ -96,10 +99,11 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
     for (const ThrowPoint &Point : Exceptions.throwPoints(Function)) {
       if (Skip(Point))
         continue;
+      // Leaving a noexcept function terminates, whatever its callers catch.
       if (Exceptions.isCaught(Function, Point.Where, Point) ||
-          llvm::any_of(Path, [&](const CallSite *Step) {
+          (!Terminates && llvm::any_of(Path, [&](const CallSite *Step) {
             return Exceptions.isCaught(Step->Caller, Step->Site, Point);
-          }))
+          })))
         continue;
       if (!Reported.insert(Point.Loc).second)
         continue;

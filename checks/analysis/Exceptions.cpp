@@ -32,6 +32,14 @@ public:
   Collector(ASTContext &Context, std::vector<ThrowPoint> &Points)
       : Context(Context), Points(Points) {}
 
+  // The handler a rethrow is in tells what it rethrows.
+  bool TraverseCXXCatchStmt(CXXCatchStmt *Catch) {
+    Handlers.push_back(Catch);
+    bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(Catch);
+    Handlers.pop_back();
+    return Result;
+  }
+
   // Lambdas and local classes are functions of their own.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
@@ -45,7 +53,11 @@ public:
       Point.Kind = ThrowPoint::Throw;
       Point.Type = Operand->getType().getUnqualifiedType();
     } else {
+      // What the innermost handler caught, as a value of its type; unknown
+      // (caught only by catch (...)) in catch (...) or outside a handler.
       Point.Kind = ThrowPoint::Rethrow;
+      if (!Handlers.empty() && Handlers.back()->getExceptionDecl())
+        Point.Type = Handlers.back()->getCaughtType().getNonReferenceType().getUnqualifiedType();
     }
     Points.push_back(std::move(Point));
     return true;
@@ -54,8 +66,15 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const ThrowingCallSpec *Spec = VssApiModel::get().throwingCall(Callee);
-    if (!Spec)
+    // An overload declared not to throw (std::any_cast of a pointer returns
+    // null), or substr from position 0, which is never out of range.
+    if (!Spec || ExceptionAnalysis::isNoexcept(Callee))
       return true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        Member && Callee->getName() == "substr" && Member->getNumArgs() > 0)
+      if (std::optional<llvm::APSInt> Position = Member->getArg(0)->getIntegerConstantExpr(Context);
+          Position && *Position == 0)
+        return true;
     ThrowPoint Point;
     Point.Kind = ThrowPoint::ThrowingCall;
     Point.Where = Call;
@@ -148,6 +167,7 @@ private:
 
   ASTContext &Context;
   std::vector<ThrowPoint> &Points;
+  std::vector<const CXXCatchStmt *> Handlers;
   std::vector<std::pair<const CXXNewExpr *, const ValueDecl *>> Allocations;
   std::vector<std::pair<const ValueDecl *, const Stmt *>> NullTests;
 };
@@ -210,30 +230,33 @@ bool ExceptionAnalysis::isCaught(const FunctionDecl *Function, const Stmt *At,
       return true;
     QualType Caught = classOf(Handler->getCaughtType());
     const CXXRecordDecl *CaughtClass = Caught->getAsCXXRecordDecl();
+    bool PointerHandler = Handler->getCaughtType().getNonReferenceType()->isPointerType();
     switch (Point.Kind) {
     case ThrowPoint::Rethrow:
-      return false;
+      if (Point.Type.isNull())
+        return false;
+      [[fallthrough]];
+    case ThrowPoint::Throw:
+      break;
     case ThrowPoint::ThrowingCall:
     case ThrowPoint::CheckedAllocation:
     case ThrowPoint::Allocation:
-      return CaughtClass && VssApiModel::get().catchesStandardException(
-                                sourceQualifiedName(CaughtClass), Point.Spec->Exception);
-    case ThrowPoint::Throw: {
-      if (Point.Type->isDependentType() || Caught->isDependentType())
-        return true; // Not known: assume it matches rather than report.
-      // A pointer is caught by a handler of a pointer, a value by a handler of
-      // the value or a reference.
-      if (Point.Type->isPointerType() != Handler->getCaughtType()->isPointerType())
-        return false;
-      QualType Thrown = classOf(Point.Type);
-      if (Context.hasSameUnqualifiedType(Thrown, Caught))
-        return true;
-      const CXXRecordDecl *ThrownClass = Thrown->getAsCXXRecordDecl();
-      return ThrownClass && CaughtClass && ThrownClass->hasDefinition() &&
-             ThrownClass->isDerivedFrom(CaughtClass);
+      return CaughtClass && !PointerHandler &&
+             VssApiModel::get().catchesStandardException(sourceQualifiedName(CaughtClass),
+                                                         Point.Spec->Exception);
     }
-    }
-    return false;
+    if (Point.Type->isDependentType() || Caught->isDependentType())
+      return true; // Not known: assume it matches rather than report.
+    // A pointer is caught by a handler of a pointer, a value by a handler of
+    // the value or a reference.
+    if (Point.Type->isPointerType() != PointerHandler)
+      return false;
+    QualType Thrown = classOf(Point.Type);
+    if (Context.hasSameUnqualifiedType(Thrown, Caught))
+      return true;
+    const CXXRecordDecl *ThrownClass = Thrown->getAsCXXRecordDecl();
+    return ThrownClass && CaughtClass && ThrownClass->hasDefinition() &&
+           ThrownClass->isDerivedFrom(CaughtClass);
   });
 }
 
@@ -245,14 +268,34 @@ std::vector<std::string> ExceptionAnalysis::handlersAround(const FunctionDecl *F
       Names.push_back("...");
     } else {
       QualType Caught = classOf(Handler->getCaughtType());
+      std::string Pointer =
+          Handler->getCaughtType().getNonReferenceType()->isPointerType() ? "*" : "";
       if (const CXXRecordDecl *Class = Caught->getAsCXXRecordDecl())
-        Names.push_back(sourceQualifiedName(Class));
+        Names.push_back(sourceQualifiedName(Class) + Pointer);
       else
-        Names.push_back(Caught.getAsString());
+        Names.push_back(Caught.getAsString() + Pointer);
     }
     return false;
   });
   return Names;
+}
+
+/// True when a handler of the class or type named \p Name catches the value
+/// \p Point throws (the same class, or one of its bases).
+static bool throwMatchesName(const ThrowPoint &Point, llvm::StringRef Name) {
+  QualType Thrown = classOf(Point.Type);
+  const CXXRecordDecl *Class = Thrown->getAsCXXRecordDecl();
+  if (!Class)
+    return Thrown.getAsString() == Name;
+  if (sourceQualifiedName(Class) == Name)
+    return true;
+  bool Found = false;
+  if (Class->hasDefinition())
+    Class->forallBases([&](const CXXRecordDecl *Base) {
+      Found |= sourceQualifiedName(Base) == Name;
+      return true;
+    });
+  return Found;
 }
 
 bool ExceptionAnalysis::caughtByNames(llvm::ArrayRef<std::string> Handlers,
@@ -262,33 +305,22 @@ bool ExceptionAnalysis::caughtByNames(llvm::ArrayRef<std::string> Handlers,
       return true;
     switch (Point.Kind) {
     case ThrowPoint::Rethrow:
+      if (Point.Type.isNull())
+        break;
+      [[fallthrough]];
+    case ThrowPoint::Throw:
+      if (Point.Type->isPointerType() != llvm::StringRef(Name).ends_with("*"))
+        break;
+      if (throwMatchesName(Point, llvm::StringRef(Name).rtrim('*')))
+        return true;
       break;
     case ThrowPoint::ThrowingCall:
     case ThrowPoint::CheckedAllocation:
     case ThrowPoint::Allocation:
-      if (VssApiModel::get().catchesStandardException(Name, Point.Spec->Exception))
+      if (!llvm::StringRef(Name).ends_with("*") &&
+          VssApiModel::get().catchesStandardException(Name, Point.Spec->Exception))
         return true;
       break;
-    case ThrowPoint::Throw: {
-      QualType Thrown = classOf(Point.Type);
-      const CXXRecordDecl *Class = Thrown->getAsCXXRecordDecl();
-      if (!Class) {
-        if (Thrown.getAsString() == Name)
-          return true;
-        break;
-      }
-      if (sourceQualifiedName(Class) == Name)
-        return true;
-      bool Found = false;
-      if (Class->hasDefinition())
-        Class->forallBases([&](const CXXRecordDecl *Base) {
-          Found |= sourceQualifiedName(Base) == Name;
-          return true;
-        });
-      if (Found)
-        return true;
-      break;
-    }
     }
   }
   return false;
@@ -296,13 +328,19 @@ bool ExceptionAnalysis::caughtByNames(llvm::ArrayRef<std::string> Handlers,
 
 bool ExceptionAnalysis::isNoexcept(const FunctionDecl *Function) {
   const auto *Type = Function->getType()->getAs<FunctionProtoType>();
-  return Type && Type->isNothrow();
+  if (!Type)
+    return false;
+  // Not computed yet (a destructor or defaulted member Sema never needed):
+  // asking would be an error; destructors are noexcept unless declared not.
+  if (isUnresolvedExceptionSpec(Type->getExceptionSpecType()))
+    return isa<CXXDestructorDecl>(Function);
+  return Type->isNothrow();
 }
 
 std::string ExceptionAnalysis::exceptionName(const ThrowPoint &Point) {
   if (Point.Spec)
     return Point.Spec->Exception.str();
-  if (Point.Kind == ThrowPoint::Rethrow)
+  if (Point.Kind == ThrowPoint::Rethrow && Point.Type.isNull())
     return "the exception being handled";
   PrintingPolicy Policy{LangOptions()};
   Policy.SuppressTagKeyword = true;

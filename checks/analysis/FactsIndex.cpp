@@ -169,10 +169,16 @@ void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
       std::optional<llvm::StringRef> Usr = Function ? Function->getString("usr") : std::nullopt;
       if (!Usr)
         continue;
-      Functions[*Usr] = {Function->getString("name").value_or("").str(),
-                         Function->getString("handler").value_or("").str(),
-                         Function->getString("outside_event").value_or("").str(),
-                         Function->getBoolean("noexcept").value_or(false)};
+      // An inline function is in the summary of every TU that defines it:
+      // what any of them says is kept.
+      FactsFunction &Merged = Functions[*Usr];
+      if (Merged.Name.empty())
+        Merged.Name = Function->getString("name").value_or("").str();
+      if (Merged.Handler.empty())
+        Merged.Handler = Function->getString("handler").value_or("").str();
+      if (Merged.OutsideEvent.empty())
+        Merged.OutsideEvent = Function->getString("outside_event").value_or("").str();
+      Merged.Noexcept |= Function->getBoolean("noexcept").value_or(false);
       const llvm::json::Array *Returns = Function->getArray("returns");
       if (!Returns)
         continue;

@@ -31,12 +31,30 @@ llvm::SmallVector<const clang::FunctionDecl *, 2> serviceMainsIn(const clang::Ex
   struct Collector : clang::RecursiveASTVisitor<Collector> {
     llvm::SmallVector<const clang::FunctionDecl *, 2> Found;
     llvm::SmallPtrSet<const clang::VarDecl *, 4> Seen;
+    // The semantic form of an initializer list holds the conversions.
+    bool shouldVisitImplicitCode() const { return true; }
+    bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
+    // A function named as a pointer (ServiceMain or &ServiceMain), not one
+    // called to compute an entry (GetServiceName()).
+    bool VisitImplicitCastExpr(clang::ImplicitCastExpr *Cast) {
+      if (Cast->getCastKind() == clang::CK_FunctionToPointerDecay)
+        take(Cast->getSubExpr());
+      return true;
+    }
+    bool VisitUnaryOperator(clang::UnaryOperator *Op) {
+      if (Op->getOpcode() == clang::UO_AddrOf)
+        take(Op->getSubExpr());
+      return true;
+    }
+    void take(const clang::Expr *E) {
+      if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E->IgnoreParens()))
+        if (const auto *Function = llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl()))
+          Found.push_back(Function->getCanonicalDecl());
+    }
     bool VisitDeclRefExpr(clang::DeclRefExpr *Ref) {
-      if (const auto *Function = llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl()))
-        Found.push_back(Function->getCanonicalDecl());
-      else if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()))
-        if (Var->getInit() && Seen.insert(Var).second)
-          TraverseStmt(const_cast<clang::Expr *>(Var->getInit()));
+      if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl()))
+        if (const clang::Expr *Init = Var->getAnyInitializer(); Init && Seen.insert(Var).second)
+          TraverseStmt(const_cast<clang::Expr *>(Init));
       return true;
     }
   } Collect;

@@ -105,14 +105,14 @@ const ThrowingCallSpec ThrowingCalls[] = {
     {"std::array::at", "std::out_of_range"},
     {"std::map::at", "std::out_of_range"},
     {"std::unordered_map::at", "std::out_of_range"},
-    {"std::stoi", "std::invalid_argument"},
-    {"std::stol", "std::invalid_argument"},
-    {"std::stoul", "std::invalid_argument"},
-    {"std::stoll", "std::invalid_argument"},
-    {"std::stoull", "std::invalid_argument"},
-    {"std::stof", "std::invalid_argument"},
-    {"std::stod", "std::invalid_argument"},
-    {"std::stold", "std::invalid_argument"},
+    {"std::stoi", "std::invalid_argument or std::out_of_range"},
+    {"std::stol", "std::invalid_argument or std::out_of_range"},
+    {"std::stoul", "std::invalid_argument or std::out_of_range"},
+    {"std::stoll", "std::invalid_argument or std::out_of_range"},
+    {"std::stoull", "std::invalid_argument or std::out_of_range"},
+    {"std::stof", "std::invalid_argument or std::out_of_range"},
+    {"std::stod", "std::invalid_argument or std::out_of_range"},
+    {"std::stold", "std::invalid_argument or std::out_of_range"},
     {"std::function::operator()", "std::bad_function_call"},
     {"std::any_cast", "std::bad_any_cast"},
     {"std::optional::value", "std::bad_optional_access"},
@@ -327,6 +327,9 @@ const ThrowingCallSpec &VssApiModel::allocation() const { return Allocation; }
 
 bool VssApiModel::catchesStandardException(llvm::StringRef Caught,
                                            llvm::StringRef Exception) const {
+  // "A or B": the handler must catch both.
+  if (auto [First, Rest] = Exception.split(" or "); !Rest.empty())
+    return catchesStandardException(Caught, First) && catchesStandardException(Caught, Rest);
   for (llvm::StringRef Class = Exception; !Class.empty();) {
     if (Class == Caught)
       return true;

@@ -96,8 +96,9 @@ struct ThreadStartSpec {
 /// A function of the standard library that throws on bad input by its
 /// contract (std::basic_string::at, std::stoi, ...), or an allocation.
 struct ThrowingCallSpec {
-  llvm::StringRef Name;      ///< Source qualified name ("std::basic_string::at").
-  llvm::StringRef Exception; ///< What it throws ("std::out_of_range").
+  llvm::StringRef Name; ///< Source qualified name ("std::basic_string::at").
+  /// What it throws ("std::out_of_range"; "A or B" when either).
+  llvm::StringRef Exception;
 };
 
 /// A generic code with one certainly right writer code to use instead.

@@ -116,7 +116,11 @@ public:
     std::lock_guard<std::mutex> Guard(Lock);
     Used.insert(Key);
     std::string Path = vss::systemInputsPath(FactsDir, Key);
-    if (Written.contains(Key) || sys::fs::exists(Path)) {
+    // A list already there is kept unless it was found unusable (corrupt,
+    // or naming headers that changed: then this run's text replaces it).
+    auto Known = Unchanged.find(Key);
+    bool Unusable = Known != Unchanged.end() && !Known->second;
+    if (Written.contains(Key) || (!Unusable && sys::fs::exists(Path))) {
       Written.insert(Key);
       return Key;
     }
@@ -125,14 +129,15 @@ public:
       Error = "cannot write " + Path + ": " + Failure.message();
       return "";
     }
-    std::string Temporary = Path + ".tmp";
+    // A temporary of its own: another vss-facts may write the same list.
+    int FD;
+    SmallString<256> Temporary;
+    if (std::error_code Failure = sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temporary)) {
+      Error = "cannot write " + Path + ": " + Failure.message();
+      return "";
+    }
     {
-      std::error_code Failure;
-      raw_fd_ostream OS(Temporary, Failure);
-      if (Failure) {
-        Error = "cannot write " + Temporary + ": " + Failure.message();
-        return "";
-      }
+      raw_fd_ostream OS(FD, /*shouldClose=*/true);
       OS << Text << "\n";
     }
     if (std::error_code Failure = sys::fs::rename(Temporary, Path)) {
@@ -140,6 +145,7 @@ public:
       return "";
     }
     Written.insert(Key);
+    Unchanged[Key] = true;
     return Key;
   }
 

@@ -20,7 +20,7 @@ public:
   }
   bool STDMETHODCALLTYPE OnThaw() {
     int Level = std::stoi(m_level);
-    // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'std::stoi' throws std::invalid_argument on bad input, which escapes the event handler CSqlWriter::OnThaw; VSS does not expect exceptions from a writer's handlers: catch it and report a writer failure [vss-writer-handler-exception-escape]
+    // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'std::stoi' throws std::invalid_argument or std::out_of_range on bad input, which escapes the event handler CSqlWriter::OnThaw; VSS does not expect exceptions from a writer's handlers: catch it and report a writer failure [vss-writer-handler-exception-escape]
     return Level > 0;
   }
   bool STDMETHODCALLTYPE OnPrepareSnapshot() {
@@ -40,22 +40,39 @@ public:
     Record();
     return true;
   }
+  // A catch (...) around the call does not help: leaving Close, which is
+  // noexcept, terminates first.
+  bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents *pComponents) {
+    try {
+      Close();
+    } catch (...) {
+      return false;
+    }
+    return true;
+  }
 
 private:
   void Flush() {
     if (!m_open)
       throw std::runtime_error("the database is closed");
       // CHECK-NOTES: :[[@LINE-1]]:7: warning: an exception of type 'std::runtime_error' escapes the event handler CSqlWriter::OnFreeze; VSS does not expect exceptions from a writer's handlers: catch it and report a writer failure [vss-writer-handler-exception-escape]
-      // CHECK-NOTES: :[[@LINE-31]]:5: note: CSqlWriter::OnFreeze calls CSqlWriter::Flush here
+      // CHECK-NOTES: :[[@LINE-41]]:5: note: CSqlWriter::OnFreeze calls CSqlWriter::Flush here
   }
   static std::string VolumeOf(const std::string &Path) { return Path.substr(4); }
   // CHECK-NOTES: :[[@LINE-1]]:70: warning: 'std::basic_string::substr' throws std::out_of_range on bad input, which escapes the event handler CSqlWriter::OnPrepareSnapshot; VSS does not expect exceptions from a writer's handlers: catch it and report a writer failure [vss-writer-handler-exception-escape]
-  // CHECK-NOTES: :[[@LINE-26]]:26: note: CSqlWriter::OnPrepareSnapshot calls CSqlWriter::VolumeOf here
+  // CHECK-NOTES: :[[@LINE-36]]:26: note: CSqlWriter::OnPrepareSnapshot calls CSqlWriter::VolumeOf here
   void Record() noexcept {
     if (!m_open)
       throw std::runtime_error("nothing to record");
       // CHECK-NOTES: :[[@LINE-1]]:7: warning: an exception of type 'std::runtime_error' escapes CSqlWriter::Record, which is noexcept: the writer's process terminates (reached from the event handler CSqlWriter::OnPostSnapshot); catch it there and report a writer failure [vss-writer-handler-exception-escape]
-      // CHECK-NOTES: :[[@LINE-18]]:5: note: CSqlWriter::OnPostSnapshot calls CSqlWriter::Record here
+      // CHECK-NOTES: :[[@LINE-28]]:5: note: CSqlWriter::OnPostSnapshot calls CSqlWriter::Record here
+  }
+
+  void Close() noexcept {
+    if (m_open)
+      throw std::logic_error("still open");
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: an exception of type 'std::logic_error' escapes CSqlWriter::Close, which is noexcept: the writer's process terminates (reached from the event handler CSqlWriter::OnBackupComplete); catch it there and report a writer failure [vss-writer-handler-exception-escape]
+      // CHECK-NOTES: :[[@LINE-28]]:7: note: CSqlWriter::OnBackupComplete calls CSqlWriter::Close here
   }
 
   bool m_open = false;

@@ -53,6 +53,15 @@ public:
   bool STDMETHODCALLTYPE OnPostSnapshot(IVssWriterComponents *pComponents) {
     return TryFlush();
   }
+  // Logged and rethrown by the helper, caught here by the same type.
+  bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents *pComponents) {
+    try {
+      FlushAndLog();
+    } catch (const std::runtime_error &) {
+      return false;
+    }
+    return true;
+  }
 
 private:
   void Flush() {
@@ -60,6 +69,15 @@ private:
       throw std::runtime_error("the database is closed");
   }
   int Parse() { return std::stoi(m_level); }
+  void FlushAndLog() {
+    try {
+      Flush();
+    } catch (const std::runtime_error &) {
+      m_failures++;
+      throw;
+    }
+  }
+  int m_failures = 0;
   bool TryFlush() {
     try {
       Flush();
