@@ -130,7 +130,7 @@ public:
 
   /// Adds an allocation point for each throwing new whose value a later
   /// statement tests for null.
-  void finish() {
+  void finish(const ParentMap &Parents) {
     const SourceManager &SM = Context.getSourceManager();
     for (const auto &[New, Target] : Allocations) {
       ThrowPoint Point;
@@ -139,7 +139,7 @@ public:
       Point.Loc = New->getBeginLoc();
       Point.Spec = &VssApiModel::get().allocation();
       for (const auto &[Tested, Test] : NullTests)
-        if (Target && Tested == Target &&
+        if (Target && Tested == Target && !guardsDeleteOnly(Parents, Test, Target) &&
             SM.isBeforeInTranslationUnit(New->getBeginLoc(), Test->getBeginLoc())) {
           Point.Kind = ThrowPoint::CheckedAllocation;
           Point.NullCheck = Test;
@@ -153,6 +153,26 @@ public:
   }
 
 private:
+  /// True for the test of "if (p) delete p;": cleanup, not a test of the
+  /// allocation's result.
+  static bool guardsDeleteOnly(const ParentMap &Parents, const Stmt *Test,
+                               const ValueDecl *Target) {
+    const Stmt *Child = Test;
+    const Stmt *Parent = Parents.getParent(Test);
+    while (Parent && isa<Expr>(Parent) && !isa<StmtExpr>(Parent)) {
+      Child = Parent;
+      Parent = Parents.getParent(Parent);
+    }
+    const auto *If = dyn_cast_or_null<IfStmt>(Parent);
+    if (!If || If->getCond() != Child || If->getElse())
+      return false;
+    const Stmt *Then = If->getThen();
+    if (const auto *Block = dyn_cast<CompoundStmt>(Then); Block && Block->size() >= 1)
+      Then = Block->body_front();
+    const auto *Delete = dyn_cast<CXXDeleteExpr>(Then);
+    return Delete && namedValue(Delete->getArgument()) == Target;
+  }
+
   /// Where a new's value is stored: the variable or member tested later.
   /// (The declaration or assignment is visited before the new inside it.)
   void noteAllocation(const Expr *Value, const ValueDecl *Target) {
@@ -191,10 +211,10 @@ ExceptionAnalysis::PerFunction &ExceptionAnalysis::of(const FunctionDecl *Functi
   const FunctionDecl *Definition = nullptr;
   if (Function->hasBody(Definition) && Definition && Definition->getBody()) {
     Stmt *Body = Definition->getBody();
+    Slot->Parents = std::make_unique<ParentMap>(Body);
     Collector Collect(Context, Slot->Points);
     Collect.TraverseStmt(Body);
-    Collect.finish();
-    Slot->Parents = std::make_unique<ParentMap>(Body);
+    Collect.finish(*Slot->Parents);
   }
   return *Slot;
 }

@@ -47,6 +47,10 @@ public:
     delete Buffer;
     CBuffer *Other = new CBuffer;
     delete Other;
+    // Cleanup that tests for null before delete is not a test of the new.
+    CBuffer *Scratch = new CBuffer;
+    if (Scratch)
+      delete Scratch;
     return true;
   }
   // Caught in the helper itself.
