@@ -44,6 +44,21 @@ void WriterHandlerExceptionEscapeCheck::storeOptions(tidy::ClangTidyOptions::Opt
   Options.store(Opts, "ReportAllAllocations", ReportAllAllocations);
 }
 
+void WriterHandlerExceptionEscapeCheck::report(const ThrowPoint &Point, llvm::StringRef HandlerName,
+                                               llvm::StringRef NoexceptFunction) {
+  if (!NoexceptFunction.empty())
+    diag(Point.Loc, "%0 escapes %1, which is noexcept: the writer's process terminates "
+                    "(reached from the event handler %2); catch it there and report a "
+                    "writer failure")
+        << describeThrow(Point) << NoexceptFunction << HandlerName;
+  else
+    diag(Point.Loc, "%0 escapes the event handler %1; VSS does not expect exceptions from "
+                    "a writer's handlers: catch it and report a writer failure")
+        << describeThrow(Point) << HandlerName;
+  if (Point.NullCheck)
+    diag(Point.NullCheck->getBeginLoc(), "the result is tested for null here", DiagnosticIDs::Note);
+}
+
 void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
   std::vector<const FunctionDecl *> Handlers;
   for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
@@ -107,19 +122,8 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
         continue;
       if (!Reported.insert(Point.Loc).second)
         continue;
-      std::string What = describeThrow(Point);
-      if (Terminates)
-        diag(Point.Loc, "%0 escapes %1, which is noexcept: the writer's process terminates "
-                        "(reached from the event handler %2); catch it there and report a "
-                        "writer failure")
-            << What << describeFunction(Function) << describeFunction(Handler);
-      else
-        diag(Point.Loc, "%0 escapes the event handler %1; VSS does not expect exceptions from "
-                        "a writer's handlers: catch it and report a writer failure")
-            << What << describeFunction(Handler);
-      if (Point.NullCheck)
-        diag(Point.NullCheck->getBeginLoc(), "the result is tested for null here",
-             DiagnosticIDs::Note);
+      report(Point, describeFunction(Handler),
+             Terminates ? describeFunction(Function) : std::string());
       for (const CallSite *Step : Path)
         emitCallPathNote(*this, *Step);
     }
@@ -177,12 +181,7 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
         continue;
       if (!Reported.insert(Point->Loc).second)
         continue;
-      diag(Point->Loc, "%0 escapes the event handler %1; VSS does not expect exceptions from "
-                       "a writer's handlers: catch it and report a writer failure")
-          << describeThrow(*Point) << HandlerName;
-      if (Point->NullCheck)
-        diag(Point->NullCheck->getBeginLoc(), "the result is tested for null here",
-             DiagnosticIDs::Note);
+      report(*Point, HandlerName, "");
       emitCrossTuPathNotes(*this, Sources, Path->Steps);
     }
   }

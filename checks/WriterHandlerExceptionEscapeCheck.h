@@ -4,6 +4,7 @@
 #define VSS_TIDY_WRITERHANDLEREXCEPTIONESCAPECHECK_H
 
 #include "VssCheck.h"
+#include "analysis/Exceptions.h"
 
 namespace vss {
 
@@ -24,6 +25,11 @@ protected:
   bool checksWithoutVssApi() const override { return true; }
 
 private:
+  /// The warning at \p Point, escaping \p HandlerName (or terminating in
+  /// \p NoexceptFunction when given), and the note at its test for null.
+  void report(const ThrowPoint &Point, llvm::StringRef HandlerName,
+              llvm::StringRef NoexceptFunction);
+
   /// Option ReportAllAllocations: every throwing new is reported, not only
   /// those whose result is tested for null.
   const bool ReportAllAllocations;

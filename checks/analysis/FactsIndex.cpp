@@ -201,9 +201,7 @@ void FactsIndex::load(const llvm::json::Object &Object, Summary &Into) {
           Out.Index = Return->getInteger("index").value_or(0);
         }
         Where At = where(Return->getObject("location"));
-        Out.File = At.File.str();
-        Out.Line = At.Line;
-        Out.Column = At.Column;
+        placeAt(Out, At);
         Found.Values.push_back(std::move(Out));
       }
       if (Known)
@@ -321,9 +319,7 @@ const std::vector<FactsCall> &FactsIndex::callersOf(llvm::StringRef Usr) {
       Found.CallerName = nameOf(Call.Caller);
       Found.CalleeName = Call.CalleeName.str();
       Found.Kind = Call.Kind.str();
-      Found.File = Call.At.File.str();
-      Found.Line = Call.At.Line;
-      Found.Column = Call.At.Column;
+      placeAt(Found, Call.At);
       Found.Constants = Call.Constants;
       Found.DeadWhen = Call.DeadWhen;
       for (llvm::StringRef Caught : Call.Catches)
@@ -373,19 +369,23 @@ void FactsIndex::followForwards(
           Node Next{Call.Callee.str(), F.Argument};
           if (Next.first.empty() || Seen.count(Next))
             continue;
-          FactsHop Hop;
-          Hop.FunctionName = nameOf(Function);
-          Hop.Parameter = F.Name.str();
-          Hop.CalleeName = Call.CalleeName.str();
-          Hop.File = F.At.File.str();
-          Hop.Line = F.At.Line;
-          Hop.Column = F.At.Column;
+          FactsHop Hop = hop(Function, F.Name, Call.CalleeName, F.At);
           Seen[Next] = {At, std::move(Hop)};
           Worklist.push_back(std::move(Next));
         }
       }
     }
   }
+}
+
+FactsHop FactsIndex::hop(llvm::StringRef Function, llvm::StringRef Parameter,
+                         llvm::StringRef Callee, const Where &At) const {
+  FactsHop Hop;
+  Hop.FunctionName = nameOf(Function);
+  Hop.Parameter = Parameter.str();
+  Hop.CalleeName = Callee.str();
+  placeAt(Hop, At);
+  return Hop;
 }
 
 std::string FactsIndex::nameOf(llvm::StringRef Usr) const {
@@ -402,13 +402,7 @@ std::vector<FactsForwardedFailure> FactsIndex::failuresReachedFrom(llvm::StringR
                    for (const Summary::ForwardedFailure &Call : From.FailureCalls) {
                      if (Call.Caller != Function || Call.Index != Index)
                        continue;
-                     FactsHop Hop;
-                     Hop.FunctionName = nameOf(Function);
-                     Hop.Parameter = Call.Name.str();
-                     Hop.CalleeName = Call.Api.str();
-                     Hop.File = Call.At.File.str();
-                     Hop.Line = Call.At.Line;
-                     Hop.Column = Call.At.Column;
+                     FactsHop Hop = hop(Function, Call.Name, Call.Api, Call.At);
                      if (!Seen.insert({Hop.File, Hop.Line, Hop.Column}).second)
                        continue;
                      FactsForwardedFailure Failure{Hop.CalleeName, Path()};
@@ -427,13 +421,7 @@ std::vector<FactsThreadStart> FactsIndex::threadStartsReachedFrom(llvm::StringRe
                    for (const Summary::HandedToThread &Start : From.ThreadStartParameters) {
                      if (Start.Function != Function || Start.Parameter != Index)
                        continue;
-                     FactsHop Hop;
-                     Hop.FunctionName = nameOf(Function);
-                     Hop.Parameter = Start.Name.str();
-                     Hop.CalleeName = Start.CalleeName.str();
-                     Hop.File = Start.At.File.str();
-                     Hop.Line = Start.At.Line;
-                     Hop.Column = Start.At.Column;
+                     FactsHop Hop = hop(Function, Start.Name, Start.CalleeName, Start.At);
                      FactsThreadStart Found{Start.Api.str(), Path()};
                      Found.Hops.push_back(std::move(Hop));
                      Starts.push_back(std::move(Found));
@@ -478,9 +466,7 @@ const std::vector<FactsThreadStartSite> &FactsIndex::threadStartsRunning(llvm::S
       Site.Api = Via.CalleeName.str();
       Site.Underlying = Starts.front().Api;
       Site.Hops = std::move(Starts.front().Hops);
-      Site.File = Via.At.File.str();
-      Site.Line = Via.At.Line;
-      Site.Column = Via.At.Column;
+      placeAt(Site, Via.At);
       Found.push_back(std::move(Site));
     }
     for (const Summary::ThreadStartCall &Start : From->ThreadStarts) {
@@ -493,9 +479,7 @@ const std::vector<FactsThreadStartSite> &FactsIndex::threadStartsRunning(llvm::S
         Site.Handler = Caller->Handler;
       Site.Api = Start.Api.str();
       Site.Underlying = Start.Underlying.str();
-      Site.File = Start.At.File.str();
-      Site.Line = Start.At.Line;
-      Site.Column = Start.At.Column;
+      placeAt(Site, Start.At);
       Found.push_back(std::move(Site));
     }
   }

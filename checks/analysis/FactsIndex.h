@@ -235,6 +235,15 @@ private:
                               llvm::function_ref<std::vector<FactsHop>()> Path)>
           AtNode);
   std::string nameOf(llvm::StringRef Usr) const;
+  /// The hop of \p Function passing its parameter \p Parameter to \p Callee.
+  FactsHop hop(llvm::StringRef Function, llvm::StringRef Parameter, llvm::StringRef Callee,
+               const Where &At) const;
+  /// Copies a location into a result (FactsCall, FactsHop, ...).
+  template <typename T> static void placeAt(T &Out, const Where &At) {
+    Out.File = At.File.str();
+    Out.Line = At.Line;
+    Out.Column = At.Column;
+  }
 
   std::string Folder, MainFile, Problem;
   llvm::BumpPtrAllocator Allocator;
