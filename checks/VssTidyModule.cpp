@@ -5,11 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "WriterApiOutsideEventCheck.h"
 #include "WriterFailureInIdentifyCheck.h"
 #include "WriterFailureInvalidHResultCheck.h"
 #include "WriterFailureOffHandlerThreadCheck.h"
 #include "WriterFailureOutsideEventCheck.h"
+#include "WriterFreezeBlockingCheck.h"
 #include "WriterHandlerExceptionEscapeCheck.h"
+#include "WriterNullComponentsCheck.h"
 #include "clang/Basic/Version.h"
 #include <clang-tidy/ClangTidyModule.h>
 // LLVM 22 declares the registry in ClangTidyModule.h and deprecates this header.

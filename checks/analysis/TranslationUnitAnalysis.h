@@ -15,6 +15,7 @@
 #include "Exceptions.h"
 #include "FactsIndex.h"
 #include "HResultValues.h"
+#include "Nullness.h"
 #include "VssApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -83,6 +84,14 @@ public:
     return *Exceptions;
   }
 
+  /// Where pointer parameters that may be null are used unchecked. Built on
+  /// first use.
+  NullnessAnalysis &nullness() {
+    if (!Nullness)
+      Nullness = std::make_unique<NullnessAnalysis>(Context);
+    return *Nullness;
+  }
+
   /// The facts in \p Folder (whole-program analysis), opened once per
   /// translation unit and shared by every check that reads them, so that a
   /// summary is read once however many checks follow it.
@@ -96,6 +105,7 @@ private:
   std::optional<std::vector<const CallSite *>> FailureCalls;
   llvm::StringMap<std::unique_ptr<FactsIndex>> Facts;
   std::unique_ptr<ExceptionAnalysis> Exceptions;
+  std::unique_ptr<NullnessAnalysis> Nullness;
   std::optional<llvm::DenseMap<const clang::FunctionDecl *, OutsideEventRoot>> OutsideEvent;
 };
 

@@ -4,6 +4,7 @@
 #include "CallGraph.h"
 #include "Names.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -23,16 +24,16 @@ constexpr llvm::StringLiteral WriterBaseClasses[] = {"CVssWriter", "CVssWriterEx
 const EventHandlerSpec EventHandlers[] = {
     {"OnIdentify", true},
     {"OnIdentifyEx", true},
-    {"OnPrepareBackup", false},
+    {"OnPrepareBackup", false, /*NullableComponents=*/0},
     {"OnPrepareSnapshot", false},
-    {"OnFreeze", false},
-    {"OnThaw", false},
+    {"OnFreeze", false, -1, /*InFreezeWindow=*/true},
+    {"OnThaw", false, -1, /*InFreezeWindow=*/true},
     {"OnAbort", false},
-    {"OnPostSnapshot", false},
-    {"OnBackupComplete", false},
+    {"OnPostSnapshot", false, 0},
+    {"OnBackupComplete", false, 0},
     {"OnBackupShutdown", false},
     {"OnPreRestore", false},
-    {"OnPostRestore", false},
+    {"OnPostRestore", false, 0},
     {"OnBackOffIOOnVolume", false},
     {"OnContinueIOOnVolume", false},
     {"OnVSSShutdown", false},
@@ -49,6 +50,57 @@ const FailureReportingSpec FailureReportingCalls[] = {
      false},
     {"CVssWriterEx2", "GetSessionId", "GetSessionId", false, true, -1, false, false, false},
 };
+
+// The APIs valid only while some events are handled (docs/vss-writer-rules.md,
+// rule 6), and the handlers that decide it.
+constexpr llvm::StringLiteral InPostSnapshot[] = {"OnPostSnapshot"};
+constexpr llvm::StringLiteral InBackupPreparation[] = {"OnPrepareBackup", "OnPrepareSnapshot",
+                                                       "OnPostSnapshot"};
+constexpr llvm::StringLiteral InPreRestore[] = {"OnPreRestore"};
+constexpr llvm::StringLiteral InPrepareBackup[] = {"OnPrepareBackup"};
+constexpr llvm::StringLiteral InBackupShutdown[] = {"OnBackupShutdown"};
+constexpr llvm::StringLiteral InIdentify[] = {"OnIdentify", "OnIdentifyEx"};
+const EventBoundApiSpec EventBoundApis[] = {
+    {"CVssWriter", "GetSnapshotDeviceName", "GetSnapshotDeviceName", InPostSnapshot, true},
+    {"CVssWriterEx", "GetIdentifyInformation", "GetIdentifyInformation", InBackupPreparation,
+     true},
+    {"IVssComponent", "SetRestoreMetadata", "IVssComponent::SetRestoreMetadata", InPreRestore,
+     true},
+    {"IVssComponentEx", "SetPrepareForBackupFailureMsg",
+     "IVssComponentEx::SetPrepareForBackupFailureMsg", InPrepareBackup, true},
+    {"IVssComponentEx", "SetPostSnapshotFailureMsg", "IVssComponentEx::SetPostSnapshotFailureMsg",
+     InPostSnapshot, true},
+    {"CVssWriter", "GetCurrentSnapshotSetId", "GetCurrentSnapshotSetId", InBackupShutdown, false,
+     false, "use the SnapshotSetId parameter of OnBackupShutdown instead"},
+    {"IVssCreateWriterMetadata", "", "IVssCreateWriterMetadata", InIdentify, true,
+     /*KeptPastHandler=*/true, "describe the writer's metadata in OnIdentify and do not keep the pointer"},
+    {"IVssCreateWriterMetadataEx", "", "IVssCreateWriterMetadataEx", InIdentify, true, true,
+     "describe the writer's metadata in OnIdentifyEx and do not keep the pointer"},
+};
+constexpr llvm::StringLiteral ComponentsSelectedQuery[] = {"CVssWriter", "AreComponentsSelected"};
+
+// The waits of Windows and of the standard library (docs/vss-writer-rules.md,
+// rule 8): function or class, method, time-out argument (-1: none).
+const BlockingWaitSpec BlockingWaits[] = {
+    {"WaitForSingleObject", "", 1},
+    {"WaitForSingleObjectEx", "", 1},
+    {"WaitForMultipleObjects", "", 3},
+    {"WaitForMultipleObjectsEx", "", 3},
+    {"MsgWaitForMultipleObjects", "", 3},
+    {"MsgWaitForMultipleObjectsEx", "", 2},
+    {"SignalObjectAndWait", "", 2},
+    {"Sleep", "", 0},
+    {"SleepEx", "", 0},
+    {"std::thread", "join", -1},
+    {"std::jthread", "join", -1},
+    {"std::future", "wait", -1},
+    {"std::future", "get", -1},
+    {"std::shared_future", "wait", -1},
+    {"std::shared_future", "get", -1},
+    {"std::condition_variable", "wait", -1},
+    {"std::condition_variable_any", "wait", -1},
+};
+constexpr uint32_t InfiniteTimeout = 0xFFFFFFFF;
 
 // The writer lifecycle methods (docs/vss-writer-rules.md, rule 4): class,
 // method, as findings name them.
@@ -194,9 +246,13 @@ bool isApiClass(const CXXRecordDecl *Record) {
   for (llvm::StringRef Name : WriterBaseClasses)
     if (isGlobalClassNamed(Record, Name))
       return true;
-  return llvm::any_of(FailureReportingCalls, [&](const FailureReportingSpec &S) {
-    return isGlobalClassNamed(Record, S.ClassName);
-  });
+  return llvm::any_of(FailureReportingCalls,
+                      [&](const FailureReportingSpec &S) {
+                        return isGlobalClassNamed(Record, S.ClassName);
+                      }) ||
+         llvm::any_of(EventBoundApis, [&](const EventBoundApiSpec &S) {
+           return isGlobalClassNamed(Record, S.ClassName);
+         });
 }
 
 /// True for the type HRESULT (the global typedef), through any sugar.
@@ -347,6 +403,59 @@ bool VssApiModel::isServiceDispatcherStart(const FunctionDecl *Function) const {
          Function->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
          llvm::is_contained(ServiceDispatcherStarts, Function->getName());
 }
+
+bool EventBoundApiSpec::forbiddenIn(llvm::StringRef Handler) const {
+  return llvm::is_contained(Handlers, Handler) != OnlyIn;
+}
+
+const EventBoundApiSpec *VssApiModel::eventBoundApi(const FunctionDecl *Callee) const {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getIdentifier() || llvm::isa<CXXDestructorDecl>(Method))
+    return nullptr;
+  for (const EventBoundApiSpec &Spec : EventBoundApis)
+    if ((Spec.MethodName.empty() || Method->getName() == Spec.MethodName) &&
+        isGlobalClassNamed(Method->getParent(), Spec.ClassName))
+      return &Spec;
+  return nullptr;
+}
+
+bool VssApiModel::isComponentsSelectedQuery(const FunctionDecl *Callee) const {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
+  return Method && Method->getIdentifier() && Method->getName() == ComponentsSelectedQuery[1] &&
+         isGlobalClassNamed(Method->getParent(), ComponentsSelectedQuery[0]);
+}
+
+const BlockingWaitSpec *VssApiModel::blockingWait(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  llvm::StringRef Short = Callee->getName();
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXRecordDecl *Object = Member->getObjectType().isNull()
+                                      ? nullptr
+                                      : Member->getObjectType()->getAsCXXRecordDecl();
+    if (!Object || !Object->getIdentifier())
+      return nullptr;
+    if (llvm::none_of(BlockingWaits,
+                      [&](const BlockingWaitSpec &Spec) { return Spec.MethodName == Short; }))
+      return nullptr;
+    std::string Class = sourceQualifiedName(Object);
+    for (const BlockingWaitSpec &Spec : BlockingWaits)
+      if (Spec.MethodName == Short && Spec.Name == Class)
+        return &Spec;
+    return nullptr;
+  }
+  // The Windows waits: C functions of the global namespace.
+  if (llvm::isa<CXXMethodDecl>(Callee) ||
+      !Callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return nullptr;
+  for (const BlockingWaitSpec &Spec : BlockingWaits)
+    if (Spec.MethodName.empty() && Spec.Name == Short)
+      return &Spec;
+  return nullptr;
+}
+
+uint32_t VssApiModel::infiniteTimeout() const { return InfiniteTimeout; }
 
 const EventHandlerSpec *VssApiModel::eventHandlerNamed(llvm::StringRef Name) const {
   for (const EventHandlerSpec &Handler : EventHandlers)

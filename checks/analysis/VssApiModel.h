@@ -25,6 +25,44 @@ struct EventHandlerSpec {
   llvm::StringRef Name;
   /// True for the handlers of the Identify event (OnIdentify, OnIdentifyEx).
   bool HandlesIdentify;
+  /// Index of the IVssWriterComponents* parameter that is null when the
+  /// requester selected no components (rule 7), or -1.
+  int NullableComponents = -1;
+  /// Runs inside the requester's freeze window (OnFreeze, OnThaw; rule 8).
+  bool InFreezeWindow = false;
+};
+
+/// A writer API that is valid only while some events are handled (rule 6).
+struct EventBoundApiSpec {
+  llvm::StringRef ClassName;  ///< Declaring class, in the global namespace.
+  llvm::StringRef MethodName; ///< Empty: every method of the class.
+  /// How findings name it: writer methods as called inside the writer,
+  /// interface methods with their interface.
+  llvm::StringRef DisplayName;
+  /// The handlers (EventHandlerSpec::Name) the API may be called from
+  /// (OnlyIn), or must not be called from (!OnlyIn).
+  llvm::ArrayRef<llvm::StringLiteral> Handlers;
+  bool OnlyIn;
+  /// True for an interface whose pointer VSS gives one handler
+  /// (IVssCreateWriterMetadata): reached from another, it was kept past it.
+  bool KeptPastHandler = false;
+  /// How to fix a finding ("use the SnapshotSetId parameter of
+  /// OnBackupShutdown instead"); empty: call it from one of Handlers.
+  llvm::StringRef Remedy = "";
+
+  /// True when a call reached from \p Handler breaks the rule.
+  bool forbiddenIn(llvm::StringRef Handler) const;
+};
+
+/// A call that waits (rule 8): a Windows wait with a time-out argument, or a
+/// wait of the standard library that has none.
+struct BlockingWaitSpec {
+  /// Source qualified name of the function, or of the class whose method
+  /// (MethodName) waits ("std::future").
+  llvm::StringRef Name;
+  llvm::StringRef MethodName; ///< Empty for a function.
+  /// Index of the time-out argument in milliseconds, or -1: waits until done.
+  int TimeoutArgument;
 };
 
 /// A call that reports a writer failure or is bound to the handler's thread.
@@ -141,6 +179,22 @@ public:
   /// True for StartServiceCtrlDispatcherA/W: the service mains of the table
   /// it is given run outside events.
   bool isServiceDispatcherStart(const clang::FunctionDecl *Function) const;
+
+  /// The writer API bound to some events (rule 6) that \p Callee is, if any.
+  const EventBoundApiSpec *eventBoundApi(const clang::FunctionDecl *Callee) const;
+
+  /// True for CVssWriter::AreComponentsSelected: when it returns true, the
+  /// components given to the handlers are not null (rule 7).
+  bool isComponentsSelectedQuery(const clang::FunctionDecl *Callee) const;
+
+  /// The wait \p Call makes (rule 8), if it is one: by the function called,
+  /// or for a method by the class of the object it is called on, so that a
+  /// wait inherited from an implementation base (libstdc++'s __basic_future)
+  /// is found.
+  const BlockingWaitSpec *blockingWait(const clang::CallExpr *Call) const;
+
+  /// The value of INFINITE: a wait with this time-out never times out.
+  uint32_t infiniteTimeout() const;
 
   /// The event handler named \p Name ("OnIdentify"), if there is one.
   const EventHandlerSpec *eventHandlerNamed(llvm::StringRef Name) const;

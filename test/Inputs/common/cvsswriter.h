@@ -59,6 +59,9 @@ public:
                                          DWORD dwTimeoutFreeze = 60000,
                                          VSS_ALTERNATE_WRITER_STATE aws = VSS_AWS_NO_ALTERNATE_WRITER,
                                          bool bIOThrottlingOnly = false, LPCWSTR wszReserved = NULL);
+
+protected:
+  HRESULT STDMETHODCALLTYPE GetIdentifyInformation(IVssExamineWriterMetadata **ppMetadata);
 };
 
 class CVssWriterEx2 : public CVssWriterEx {

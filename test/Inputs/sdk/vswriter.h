@@ -37,6 +37,8 @@ interface IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata {
 interface IVssComponent : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetLogicalPath(BSTR *pbstrPath) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetComponentName(BSTR *pbstrName) = 0;
+  virtual HRESULT STDMETHODCALLTYPE SetBackupMetadata(LPCWSTR wszData) = 0;
+  virtual HRESULT STDMETHODCALLTYPE SetRestoreMetadata(LPCWSTR wszRestoreMetadata) = 0;
 };
 interface IVssComponentEx : public IVssComponent {
   virtual HRESULT STDMETHODCALLTYPE SetPrepareForBackupFailureMsg(LPCWSTR wszFailureMsg) = 0;
@@ -48,6 +50,7 @@ interface IVssComponentEx2 : public IVssComponentEx {
   virtual HRESULT STDMETHODCALLTYPE GetFailure(HRESULT *phr, HRESULT *phrApplication,
       BSTR *pbstrApplicationMessage, DWORD *pdwReserved) = 0;
 };
+interface IVssExamineWriterMetadata;
 interface IVssWriterComponents {
   virtual HRESULT STDMETHODCALLTYPE GetComponentCount(UINT *pcComponents) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetComponent(UINT iComponent, IVssComponent **ppComponent) = 0;

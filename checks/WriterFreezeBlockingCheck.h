@@ -1,0 +1,32 @@
+//===--- WriterFreezeBlockingCheck.h - vss-writer-freeze-blocking --------===//
+
+#ifndef VSS_TIDY_WRITERFREEZEBLOCKINGCHECK_H
+#define VSS_TIDY_WRITERFREEZEBLOCKINGCHECK_H
+
+#include "VssCheck.h"
+
+namespace vss {
+
+/// Finds waits without a bounded time-out reachable from OnFreeze or OnThaw,
+/// which run inside the requester's freeze window: Windows waits with
+/// INFINITE or a time-out at least MaxWaitMilliseconds, and the waits of the
+/// standard library that take none (std::thread::join, std::future::get, ...).
+///
+/// For the user-facing documentation see:
+/// docs/checks/vss-writer-freeze-blocking.rst
+class WriterFreezeBlockingCheck : public VssCheck {
+public:
+  WriterFreezeBlockingCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+
+private:
+  /// A time-out at least this long is reported, like INFINITE.
+  const unsigned MaxWaitMilliseconds;
+};
+
+} // namespace vss
+
+#endif // VSS_TIDY_WRITERFREEZEBLOCKINGCHECK_H
