@@ -47,7 +47,7 @@ void WriterNullComponentsCheck::checkTranslationUnit(TranslationUnitAnalysis &An
       if (!Reported.insert(Use.Loc).second)
         continue;
       std::string Handler = describeFunction(Current.Handler);
-      diag(Use.Loc, "'%0' may be null here: %1 is given no IVssWriterComponents when the "
+      diag(Use.Loc, "'%0' may be null here: VSS gives %1 a null IVssWriterComponents when the "
                     "requester selected no components; check it against null first")
           << Current.Parameter->getName() << Handler;
       // The hops from the handler down, outermost first.

@@ -431,9 +431,12 @@ const BlockingWaitSpec *VssApiModel::blockingWait(const CallExpr *Call) const {
     return nullptr;
   llvm::StringRef Short = Callee->getName();
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
-    const CXXRecordDecl *Object = Member->getObjectType().isNull()
-                                      ? nullptr
-                                      : Member->getObjectType()->getAsCXXRecordDecl();
+    // The object as written: an inherited method converts it to its base.
+    const Expr *Argument = Member->getImplicitObjectArgument();
+    QualType Type = Argument ? Argument->IgnoreParenImpCasts()->getType() : QualType();
+    if (!Type.isNull() && Type->isPointerType())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Object = Type.isNull() ? nullptr : Type->getAsCXXRecordDecl();
     if (!Object || !Object->getIdentifier())
       return nullptr;
     if (llvm::none_of(BlockingWaits,
