@@ -103,9 +103,8 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
         Roots.push_back(Handler.Method);
     if (Roots.empty())
       continue;
-    Reachability Reached = Graph.reachableFrom(Roots, runsCallee, [&](const FunctionDecl *F) {
-      return Analysis.isUserFunction(F);
-    });
+    Reachability Reached = Graph.reachableFrom(
+        Roots, runsCallee, [&](const FunctionDecl *F) { return Analysis.isUserFunction(F); });
     Graph.forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
       if (Model.eventBoundApi(Site.Callee) != Rule || !Reported.insert(Site.Loc).second)
         return;
@@ -114,8 +113,8 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
       if (Rule->MethodName.empty())
         Api += "::" + Site.Callee->getNameAsString();
       std::string Handler = Model.overriddenEventHandler(Root)->Name.str();
-      std::string Remedy = Rule->Remedy.empty() ? "call it from " + handlerList(Rule->Handlers)
-                                                : Rule->Remedy.str();
+      std::string Remedy =
+          Rule->Remedy.empty() ? "call it from " + handlerList(Rule->Handlers) : Rule->Remedy.str();
       if (Rule->KeptPastHandler)
         diag(Site.Loc, "%0 is valid only while the writer handles %1, but this call through a "
                        "pointer kept past it is reached from %2; %3")

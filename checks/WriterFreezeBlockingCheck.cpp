@@ -50,18 +50,16 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
   HResultValueTracer &Values = Analysis.values();
   llvm::DenseSet<SourceLocation> Reported;
 
-  Reachability Reached = Graph.reachableFrom(Roots, runsCallee, [&](const FunctionDecl *F) {
-    return Analysis.isUserFunction(F);
-  });
+  Reachability Reached = Graph.reachableFrom(
+      Roots, runsCallee, [&](const FunctionDecl *F) { return Analysis.isUserFunction(F); });
   Graph.forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
     const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site);
     const BlockingWaitSpec *Wait = Call ? Model.blockingWait(Call) : nullptr;
     // The waits the user wrote, not those inside the standard library.
     if (!Wait || SM.isInSystemHeader(Site.Loc) || Reported.contains(Site.Loc))
       return;
-    std::string WaitName = Wait->MethodName.empty()
-                               ? Wait->Name.str()
-                               : (Wait->Name + "::" + Wait->MethodName).str();
+    std::string WaitName =
+        Wait->MethodName.empty() ? Wait->Name.str() : (Wait->Name + "::" + Wait->MethodName).str();
     CallPath Path = Reached.pathTo(Node);
     std::string Handler = describeFunction(Reached.rootOf(Node));
     const char *Remedy = "wait with a time-out well inside the freeze window, or do the work "

@@ -40,8 +40,7 @@ void WriterNullComponentsCheck::checkTranslationUnit(TranslationUnitAnalysis &An
     for (const UncheckedUse &Use : Nullness.uncheckedUses(Current.Function, Current.Parameter)) {
       if (Use.Kind == UncheckedUse::PassedOn) {
         if (!SM.isInSystemHeader(Use.Loc) && Seen.insert(Use.CalleeParameter).second)
-          Visits.push_back(
-              {Use.Callee, Use.CalleeParameter, Current.Handler, &Use, &Visits[I]});
+          Visits.push_back({Use.Callee, Use.CalleeParameter, Current.Handler, &Use, &Visits[I]});
         continue;
       }
       if (!Reported.insert(Use.Loc).second)

@@ -4,10 +4,10 @@
 #include "ValueRange.h"
 #include "VssApiModel.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 
@@ -29,8 +29,7 @@ public:
   void run() {
     CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
-    std::unique_ptr<CFG> Graph =
-        CFG::buildCFG(Function, Function->getBody(), &Context, Options);
+    std::unique_ptr<CFG> Graph = CFG::buildCFG(Function, Function->getBody(), &Context, Options);
     if (!Graph)
       return;
     const unsigned Count = Graph->getNumBlockIDs();
@@ -92,7 +91,8 @@ private:
     if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
       switch (Binary->getOpcode()) {
       case BO_LAnd:
-        return Taken && (notNullWhen(Binary->getLHS(), true) || notNullWhen(Binary->getRHS(), true));
+        return Taken &&
+               (notNullWhen(Binary->getLHS(), true) || notNullWhen(Binary->getRHS(), true));
       case BO_LOr:
         return !Taken &&
                (notNullWhen(Binary->getLHS(), false) || notNullWhen(Binary->getRHS(), false));

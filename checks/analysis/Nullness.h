@@ -29,8 +29,8 @@ struct UncheckedUse {
   };
   KindType Kind;
   const clang::Expr *Where;
-  clang::SourceLocation Loc; ///< In a file, out of macro bodies.
-  const clang::FunctionDecl *Callee = nullptr;       ///< For PassedOn: its definition.
+  clang::SourceLocation Loc;                           ///< In a file, out of macro bodies.
+  const clang::FunctionDecl *Callee = nullptr;         ///< For PassedOn: its definition.
   const clang::ParmVarDecl *CalleeParameter = nullptr; ///< For PassedOn.
 };
 

@@ -62,8 +62,7 @@ constexpr llvm::StringLiteral InBackupShutdown[] = {"OnBackupShutdown"};
 constexpr llvm::StringLiteral InIdentify[] = {"OnIdentify", "OnIdentifyEx"};
 const EventBoundApiSpec EventBoundApis[] = {
     {"CVssWriter", "GetSnapshotDeviceName", "GetSnapshotDeviceName", InPostSnapshot, true},
-    {"CVssWriterEx", "GetIdentifyInformation", "GetIdentifyInformation", InBackupPreparation,
-     true},
+    {"CVssWriterEx", "GetIdentifyInformation", "GetIdentifyInformation", InBackupPreparation, true},
     {"IVssComponent", "SetRestoreMetadata", "IVssComponent::SetRestoreMetadata", InPreRestore,
      true},
     {"IVssComponentEx", "SetPrepareForBackupFailureMsg",
@@ -73,7 +72,8 @@ const EventBoundApiSpec EventBoundApis[] = {
     {"CVssWriter", "GetCurrentSnapshotSetId", "GetCurrentSnapshotSetId", InBackupShutdown, false,
      false, "use the SnapshotSetId parameter of OnBackupShutdown instead"},
     {"IVssCreateWriterMetadata", "", "IVssCreateWriterMetadata", InIdentify, true,
-     /*KeptPastHandler=*/true, "describe the writer's metadata in OnIdentify and do not keep the pointer"},
+     /*KeptPastHandler=*/true,
+     "describe the writer's metadata in OnIdentify and do not keep the pointer"},
     {"IVssCreateWriterMetadataEx", "", "IVssCreateWriterMetadataEx", InIdentify, true, true,
      "describe the writer's metadata in OnIdentifyEx and do not keep the pointer"},
 };

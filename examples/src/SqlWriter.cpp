@@ -249,7 +249,7 @@ bool STDMETHODCALLTYPE CSqlWriter::OnFreeze()
 {
     HRESULT hr = S_OK;
 
-    GetSystemTimeAsFileTime(&m_ftFrozen);
+    WaitForLogFlush();
     for (const std::wstring &database : m_Selected)
     {
         hr = m_Engine.SuspendWrites(database);
@@ -326,7 +326,7 @@ bool STDMETHODCALLTYPE CSqlWriter::OnAbort()
 
 bool STDMETHODCALLTYPE CSqlWriter::OnBackupComplete(IVssWriterComponents *pComponents)
 {
-    m_Selected.clear();
+    LogBackupCompletion(pComponents);
     return true;
 }
 
@@ -372,4 +372,45 @@ HRESULT CSqlWriter::TranslateWriterError(HRESULT hr)
         return VSS_E_WRITERERROR_RETRYABLE;
 
     return VSS_E_WRITERERROR_NONRETRYABLE;
+}
+
+// The frozen image must hold the log records the server has acknowledged:
+// wait for its log writer to flush them, then note the shadow copy's time.
+void CSqlWriter::WaitForLogFlush()
+{
+    HANDLE hFlushed = OpenEventW(SYNCHRONIZE, FALSE, CONTOSO_SQL_LOG_FLUSHED_EVENT);
+    if (hFlushed != NULL)
+    {
+        WaitForSingleObject(hFlushed, INFINITE);
+        CloseHandle(hFlushed);
+    }
+    GetSystemTimeAsFileTime(&m_ftFrozen);
+}
+
+// Logs how many components the requester backed up, and the shadow copy
+// device each database was read from.
+void CSqlWriter::LogBackupCompletion(IVssWriterComponents *pComponents)
+{
+    UINT cComponents = 0;
+    WCHAR wszMessage[MAX_PATH + 64];
+
+    if (SUCCEEDED(pComponents->GetComponentCount(&cComponents)))
+    {
+        StringCchPrintfW(wszMessage, ARRAYSIZE(wszMessage), L"Backup of %u component(s) complete",
+                         cComponents);
+        m_EventLog.Information(wszMessage);
+    }
+    for (const std::wstring &database : m_Selected)
+    {
+        const DatabaseInfo *pDatabase = m_Catalog.Find(database.c_str());
+        LPCWSTR wszDevice = NULL;
+        if (pDatabase != NULL &&
+            SUCCEEDED(GetSnapshotDeviceName(pDatabase->DataDirectory.c_str(), &wszDevice)))
+        {
+            StringCchPrintfW(wszMessage, ARRAYSIZE(wszMessage), L"%s was backed up from %s",
+                             database.c_str(), wszDevice);
+            m_EventLog.Information(wszMessage);
+        }
+    }
+    m_Selected.clear();
 }

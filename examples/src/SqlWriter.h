@@ -45,6 +45,9 @@ private:
         return database.substr(wcslen(CONTOSO_SQL_INSTANCE_PREFIX));
     }
 
+    void WaitForLogFlush();
+    void LogBackupCompletion(IVssWriterComponents *pComponents);
+
     bool m_bSubscribed;
     CDatabaseCatalog m_Catalog;           // as of OnPrepareBackup
     std::vector<std::wstring> m_Selected;  // databases in the current backup

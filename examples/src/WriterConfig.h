@@ -33,3 +33,6 @@ static const VSS_ID CONTOSO_SQL_WRITER_ID =
 
 // All databases are components under this logical path.
 #define CONTOSO_SQL_LOGICAL_PATH         L"Databases"
+
+// Set by the server's log writer whenever its buffers are on disk.
+#define CONTOSO_SQL_LOG_FLUSHED_EVENT    L"Global\\ContosoSQL.LogFlushed"

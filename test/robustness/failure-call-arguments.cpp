@@ -56,6 +56,8 @@ public:
   }
   bool STDMETHODCALLTYPE OnPostSnapshot(IVssWriterComponents *pComponents) {
     IVssComponent *pComponent = NULL;
+    if (!pComponents)
+      return true;
     pComponents->GetComponent(0, &pComponent);
     IVssComponentEx2 *pComponent2 = static_cast<IVssComponentEx2 *>(pComponent);
     pComponent2->SetFailure(E_FAIL);

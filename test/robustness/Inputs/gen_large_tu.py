@@ -6,9 +6,10 @@ thread and HRESULT values passed through variables and members.
 
   gen_large_tu.py LINES
 
-Every tenth writer has three bugs, one for each vss check: its OnIdentify reaches
-SetWriterFailure through two helpers, its OnPrepareSnapshot passes E_FAIL through a
-variable, and its OnFreeze starts a thread that calls SetWriterFailure. Every
+Every tenth writer has four bugs: its OnIdentify reaches SetWriterFailure through
+two helpers, its OnPrepareSnapshot passes E_FAIL through a variable, its OnFreeze
+starts a thread that calls SetWriterFailure, and its OnPrepareBackup calls through
+its components without checking them against null. Every
 other writer is clean. The last line printed says how many findings to expect.
 """
 import sys
@@ -64,7 +65,7 @@ public:
   }}
   bool STDMETHODCALLTYPE OnPrepareBackup(IVssWriterComponents *pComponents) {{
     UINT count = 0;
-    HRESULT hr = pComponents->GetComponentCount(&count);
+    {components}HRESULT hr = pComponents->GetComponentCount(&count);
     if (FAILED(hr)) {{
       ReportError();
       return false;
@@ -123,9 +124,10 @@ print(HEADER, end="")
 bugs = 0
 for n in range(writers):
     buggy = n % 10 == 0
-    bugs += 3 if buggy else 0
+    bugs += 4 if buggy else 0
     print(WRITER.format(
         n=n,
+        components="" if buggy else "if (!pComponents) return true; ",
         identify="if (FAILED(hr))\n      ReportFrom(hr);" if buggy else "",
         prepare="hr = E_FAIL;\n      SetWriterFailure(hr);" if buggy else "",
         freeze="_beginthreadex(NULL, 0, &Worker, this, 0, NULL);" if buggy else "",
