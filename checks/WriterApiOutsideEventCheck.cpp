@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -30,7 +31,7 @@ std::string handlerList(llvm::ArrayRef<llvm::StringLiteral> Handlers) {
 /// object is a pointer kept there (m_pMetadata->AddComponent(...)).
 const ValueDecl *keptIn(const CallExpr *Call) {
   const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call))
     Object = Member->getImplicitObjectArgument();
   if (!Object)
     return nullptr;
@@ -45,6 +46,49 @@ const ValueDecl *keptIn(const CallExpr *Call) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->hasGlobalStorage())
       return Var;
   return nullptr;
+}
+
+/// True when \p Type is, or holds as a template argument (CComPtr<I>), a
+/// pointer to the interface \p Interface names.
+bool holdsInterface(QualType Type, llvm::StringRef Interface, unsigned Depth = 0) {
+  if (Type.isNull() || Depth > 4)
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (Record->getIdentifier() && Record->getName() == Interface &&
+      Record->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return true;
+  if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
+      if (Argument.getKind() == TemplateArgument::Type &&
+          holdsInterface(Argument.getAsType(), Interface, Depth + 1))
+        return true;
+  return false;
+}
+
+/// True when a writer class of the TU (or one of its bases) has a data member
+/// that can keep the interface of \p Rule.
+bool writerKeepsInterface(llvm::ArrayRef<TranslationUnitAnalysis::EventHandler> Handlers,
+                          const EventBoundApiSpec &Rule) {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+  llvm::SmallVector<const CXXRecordDecl *, 8> Classes;
+  for (const TranslationUnitAnalysis::EventHandler &Handler : Handlers)
+    Classes.push_back(Handler.Method->getParent());
+  while (!Classes.empty()) {
+    const CXXRecordDecl *Class = Classes.pop_back_val();
+    if (!Class || !(Class = Class->getDefinition()) || !Seen.insert(Class).second)
+      continue;
+    for (const FieldDecl *Field : Class->fields())
+      if (holdsInterface(Field->getType(), Rule.ClassName))
+        return true;
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      Classes.push_back(Base.getType()->getAsCXXRecordDecl());
+  }
+  return false;
 }
 
 /// Where \p Function's body assigns to \p Variable, if it does.
@@ -93,9 +137,15 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
     for (const CallSite &Site : Graph.callSites(Function))
       if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
         if (const EventBoundApiSpec *Spec = Model.eventBoundApi(Site.Callee))
-          Rules.insert(Spec);
+          // A pointer VSS gives one handler reaches another only if it was
+          // kept in a member or a global: most writers, which describe their
+          // metadata through OnIdentify's parameter, cost no traversal.
+          if (!Spec->KeptPastHandler || keptIn(dyn_cast_or_null<CallExpr>(Site.Site)) ||
+              writerKeepsInterface(Handlers, *Spec))
+            Rules.insert(Spec);
 
   llvm::DenseSet<SourceLocation> Reported;
+  llvm::DenseMap<const ValueDecl *, std::pair<const FunctionDecl *, const Expr *>> KeptAt;
   for (const EventBoundApiSpec *Rule : Rules) {
     std::vector<const FunctionDecl *> Roots;
     for (const TranslationUnitAnalysis::EventHandler &Handler : Handlers)
@@ -132,18 +182,21 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
       if (!Rule->KeptPastHandler)
         return;
       // Where the pointer was kept: an assignment in a handler it is valid in.
-      const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site);
-      const ValueDecl *Kept = Call ? keptIn(Call) : nullptr;
+      const ValueDecl *Kept = keptIn(dyn_cast_or_null<CallExpr>(Site.Site));
       if (!Kept)
         return;
-      for (const TranslationUnitAnalysis::EventHandler &Valid : Handlers)
-        if (!Rule->forbiddenIn(Valid.Spec->Name))
-          if (const Expr *Assignment = assignmentIn(Valid.Method, Kept)) {
-            diag(Assignment->getBeginLoc(), "%0 keeps the pointer in '%1' here",
-                 DiagnosticIDs::Note)
-                << describeFunction(Valid.Method) << Kept->getName();
-            return;
-          }
+      // Searched once per variable, however many calls read it.
+      auto [Found, Inserted] = KeptAt.try_emplace(Kept);
+      if (Inserted)
+        for (const TranslationUnitAnalysis::EventHandler &Valid : Handlers)
+          if (!Rule->forbiddenIn(Valid.Spec->Name))
+            if (const Expr *Assignment = assignmentIn(Valid.Method, Kept)) {
+              Found->second = {Valid.Method, Assignment};
+              break;
+            }
+      if (const Expr *Assignment = Found->second.second)
+        diag(Assignment->getBeginLoc(), "%0 keeps the pointer in '%1' here", DiagnosticIDs::Note)
+            << describeFunction(Found->second.first) << Kept->getName();
     });
   }
 }

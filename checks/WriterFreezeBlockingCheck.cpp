@@ -26,9 +26,9 @@ namespace {
 std::optional<unsigned> argumentFor(const CallExpr *Call, const ParmVarDecl *Param) {
   unsigned Index = Param->getFunctionScopeIndex();
   // A member operator called as an operator: its object is argument 0.
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-        Method && Method->isInstance())
+  if (isa<CXXOperatorCallExpr>(Call))
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+        Method && !Method->isExplicitObjectMemberFunction())
       ++Index;
   if (Index >= Call->getNumArgs())
     return std::nullopt;
@@ -86,7 +86,8 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
     for (const CallSite *Step : llvm::reverse(Path)) {
       const ParmVarDecl *Param = Values.forwardedParameter(At->getArg(Index), In);
       const auto *Outer = dyn_cast_or_null<CallExpr>(Step->Site);
-      if (!Param || !Outer || Step->Kind != CallEdgeKind::Call)
+      if (!Param || !Outer ||
+          (Step->Kind != CallEdgeKind::Call && Step->Kind != CallEdgeKind::VirtualCall))
         break;
       std::optional<unsigned> Argument = argumentFor(Outer, Param);
       if (!Argument)
@@ -98,7 +99,10 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
     std::vector<TracedValue> Timeouts = Values.traceArgument(At, Index, In);
     const TracedValue *Longest = nullptr;
     for (const TracedValue &Timeout : Timeouts)
+      // Not a value a caller off this path passes through a parameter.
       if (Timeout.Value.Kind == HResultValue::Known && Timeout.Value.Value >= MaxWaitMilliseconds &&
+          llvm::none_of(Timeout.Steps,
+                        [](const ValueStep &Step) { return Step.Kind == ValueStep::Forwarding; }) &&
           (!Longest || Timeout.Value.Value > Longest->Value.Value))
         Longest = &Timeout;
     if (!Longest)

@@ -99,8 +99,9 @@ private:
       case BO_EQ:
       case BO_NE: {
         auto IsNull = [&](const Expr *Side) {
-          return Side->isNullPointerConstant(Context, Expr::NPC_ValueDependentIsNotNull) !=
-                 Expr::NPCK_NotNull;
+          // (IVssWriterComponents *)NULL too: the cast is not what is compared.
+          return stripCasts(Side)->isNullPointerConstant(
+                     Context, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
         };
         bool Compared = (isParam(Binary->getLHS()) && IsNull(Binary->getRHS())) ||
                         (isParam(Binary->getRHS()) && IsNull(Binary->getLHS()));
@@ -157,19 +158,25 @@ private:
   void recordPassedOn(const CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionDecl *Definition = nullptr;
-    if (!Callee || !Callee->hasBody(Definition) || !Definition ||
-        VssApiModel::get().isApiFunction(Definition))
+    if (!Callee || Call->containsErrors() || !Callee->hasBody(Definition) || !Definition ||
+        Definition->isInvalidDecl() || VssApiModel::get().isApiFunction(Definition))
       return;
+    // The user's functions, not those of the SDK, ATL or the C++ library.
+    const SourceManager &SM = Context.getSourceManager();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return;
+    // A member operator called as an operator: its object is argument 0.
     unsigned Offset = 0;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Method && Method->isInstance())
+    if (isa<CXXOperatorCallExpr>(Call))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+          Method && !Method->isExplicitObjectMemberFunction())
         Offset = 1;
     for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
       unsigned ParamIndex = I - Offset;
       if (ParamIndex >= Definition->getNumParams() || !isParam(Call->getArg(I)))
         continue;
       const ParmVarDecl *Target = Definition->getParamDecl(ParamIndex);
-      if (!Target->getType()->isPointerType())
+      if (!Target->getType().getNonReferenceType()->isPointerType())
         continue;
       Out.push_back({UncheckedUse::PassedOn, Call, fileLoc(Call->getArg(I)->getBeginLoc()),
                      Definition, Target});
@@ -191,7 +198,8 @@ private:
 llvm::ArrayRef<UncheckedUse> NullnessAnalysis::uncheckedUses(const FunctionDecl *Function,
                                                              const ParmVarDecl *Parameter) {
   auto [Found, Inserted] = Uses.try_emplace(Parameter);
-  if (Inserted && Function && Function->getBody() && !Function->isDependentContext())
+  if (Inserted && Function && Function->getBody() && !Function->isDependentContext() &&
+      !Function->isInvalidDecl())
     NullnessDataflow(Function, Parameter, Context, Found->second).run();
   return Found->second;
 }

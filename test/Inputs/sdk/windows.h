@@ -121,6 +121,15 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx(DWORD nCount, const HANDLE *pHandles,
                                          DWORD dwMilliseconds, DWORD dwWakeMask, DWORD dwFlags);
 DWORD WINAPI SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
                                  DWORD dwMilliseconds, BOOL bAlertable);
+typedef struct _RTL_CONDITION_VARIABLE *PCONDITION_VARIABLE;
+typedef struct _RTL_CRITICAL_SECTION *PCRITICAL_SECTION;
+typedef struct _RTL_SRWLOCK *PSRWLOCK;
+BOOL WINAPI SleepConditionVariableCS(PCONDITION_VARIABLE ConditionVariable,
+                                     PCRITICAL_SECTION CriticalSection, DWORD dwMilliseconds);
+BOOL WINAPI SleepConditionVariableSRW(PCONDITION_VARIABLE ConditionVariable, PSRWLOCK SRWLock,
+                                      DWORD dwMilliseconds, ULONG Flags);
+HRESULT WINAPI CoWaitForMultipleHandles(DWORD dwFlags, DWORD dwTimeout, ULONG cHandles,
+                                        HANDLE *pHandles, DWORD *lpdwindex);
 void WINAPI Sleep(DWORD dwMilliseconds);
 DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
 HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset,

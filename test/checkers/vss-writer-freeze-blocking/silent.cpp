@@ -21,6 +21,7 @@ public:
   bool STDMETHODCALLTYPE OnPrepareSnapshot() override {
     WaitForSingleObject(m_hFlushed, INFINITE);
     WaitFor(m_hFlushed, INFINITE);
+    WaitUnlessZero(m_hFlushed, INFINITE);
     m_Worker.join();
     return true;
   }
@@ -29,6 +30,7 @@ public:
     DWORD Timeout = 2000;
     WaitForSingleObjectEx(m_hFlushed, Timeout, FALSE);
     WaitFor(m_hFlushed, 1000);
+    WaitUnlessZero(m_hFlushed, 100);
     app::WaitForSingleObject(m_hFlushed, INFINITE);
     m_Pending.wait_for(std::chrono::milliseconds(100));
     std::unique_lock<std::mutex> Lock(m_Mutex);
@@ -50,6 +52,13 @@ public:
 
 private:
   void WaitFor(HANDLE Handle, DWORD Milliseconds) { WaitForSingleObject(Handle, Milliseconds); }
+  // Its parameter is tested before the wait: judged by the call on the path
+  // (OnFreeze's 100 ms), not by every caller's value (OnPrepareSnapshot's).
+  void WaitUnlessZero(HANDLE Handle, DWORD Milliseconds) {
+    if (Milliseconds == 0)
+      return;
+    WaitForSingleObject(Handle, Milliseconds);
+  }
   // Called by no handler.
   void Drain() { WaitForSingleObject(m_hFlushed, INFINITE); }
 

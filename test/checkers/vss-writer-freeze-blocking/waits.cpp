@@ -46,27 +46,41 @@ private:
   // CHECK-NOTES: :[[@LINE-1]]:53: warning: WaitForSingleObject waits up to 30000 ms inside the freeze window (reached from CSqlWriter::OnFreeze), at least the bound of 10000 ms (option MaxWaitMilliseconds): wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
   // CHECK-NOTES: :[[@LINE-22]]:5: note: CSqlWriter::OnFreeze calls CSqlWriter::WaitFor here
   // CHECK-NOTES: :[[@LINE-23]]:25: note: the time-out is 30000 ms here
+  void DrainQueue() {
+    SleepConditionVariableCS(m_QueueEmpty, m_QueueLock, INFINITE);
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: SleepConditionVariableCS waits with an INFINITE time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
+    // CHECK-NOTES: :[[@LINE-13]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE+8]]:5: note: CSqlWriter::StopWorkers calls CSqlWriter::DrainQueue here
+    DWORD Index = 0;
+    CoWaitForMultipleHandles(0, INFINITE, 1, &m_hFlushed, &Index);
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: CoWaitForMultipleHandles waits with an INFINITE time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
+    // CHECK-NOTES: :[[@LINE-18]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE+3]]:5: note: CSqlWriter::StopWorkers calls CSqlWriter::DrainQueue here
+  }
   void StopWorkers() {
+    DrainQueue();
     m_Worker.join();
     // CHECK-NOTES: :[[@LINE-1]]:14: warning: std::thread::join waits without a time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
-    // CHECK-NOTES: :[[@LINE-13]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE-25]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
     m_Pending.get();
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: std::future::get waits without a time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
-    // CHECK-NOTES: :[[@LINE-16]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE-28]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
     m_Pending.wait();
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: std::future::wait waits without a time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
-    // CHECK-NOTES: :[[@LINE-19]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE-31]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
     std::unique_lock<std::mutex> Lock(m_Mutex);
     m_Drained.wait(Lock);
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: std::condition_variable::wait waits without a time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
-    // CHECK-NOTES: :[[@LINE-23]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE-35]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
     m_Drained.wait(Lock, [this] { return m_Idle; });
     // CHECK-NOTES: :[[@LINE-1]]:15: warning: std::condition_variable::wait waits without a time-out inside the freeze window (reached from CSqlWriter::OnThaw); the snapshot times out if it does not return: wait with a time-out well inside the freeze window, or do the work before the freeze (OnPrepareSnapshot) [vss-writer-freeze-blocking]
-    // CHECK-NOTES: :[[@LINE-26]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
+    // CHECK-NOTES: :[[@LINE-38]]:5: note: CSqlWriter::OnThaw calls CSqlWriter::StopWorkers here
   }
 
   HANDLE m_hFlushed = nullptr;
   HANDLE m_hCheckpoint = nullptr;
+  PCONDITION_VARIABLE m_QueueEmpty = nullptr;
+  PCRITICAL_SECTION m_QueueLock = nullptr;
   std::thread m_Worker;
   std::future<int> m_Pending;
   std::mutex m_Mutex;

@@ -37,6 +37,8 @@ public:
     }
     if (NULL == pComponents || FAILED(pComponents->GetComponentCount(&Count)))
       return true;
+    if (pComponents != (IVssWriterComponents *)NULL)
+      pComponents->GetComponentCount(&Count);
     return SUCCEEDED(SafeCount(pComponents, &Count));
   }
   bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents *pComponents) override {
