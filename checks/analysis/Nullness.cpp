@@ -29,6 +29,9 @@ public:
   void run() {
     CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
+    // Calls inside a try block reach its handlers: a catch block sees the
+    // state of the calls that can throw into it.
+    Options.AddEHEdges = true;
     std::unique_ptr<CFG> Graph = CFG::buildCFG(Function, Function->getBody(), &Context, Options);
     if (!Graph)
       return;

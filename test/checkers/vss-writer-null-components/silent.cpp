@@ -7,6 +7,8 @@
 
 #include <vswriter.h>
 
+void Flush();
+
 static HRESULT SafeCount(IVssWriterComponents *pComponents, UINT *Count) {
   *Count = 0;
   if (pComponents == nullptr)
@@ -43,6 +45,14 @@ public:
   }
   bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents *pComponents) override {
     UINT Count = 0;
+    // Checked before the try: the handler sees the state of the calls that throw.
+    if (pComponents) {
+      try {
+        Flush();
+      } catch (...) {
+        pComponents->GetComponentCount(&Count);
+      }
+    }
     return pComponents && SUCCEEDED(pComponents->GetComponentCount(&Count));
   }
   bool STDMETHODCALLTYPE OnPreRestore(IVssWriterComponents *pComponents) override {

@@ -6,6 +6,8 @@
 
 #include <vswriter.h>
 
+void Flush();
+
 static HRESULT CountComponents(IVssWriterComponents *pComponents, UINT *Count) {
   return pComponents->GetComponentCount(Count);
   // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'pComponents' may be null here: VSS gives CSqlWriter::OnBackupComplete a null IVssWriterComponents when the requester selected no components; check it against null first [vss-writer-null-components]
@@ -52,5 +54,26 @@ public:
       return true;
     UINT Count = 0;
     return SUCCEEDED(Components.GetComponentCount(&Count));
+  }
+};
+
+class CLogWriter : public CVssWriter {
+public:
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() override { return true; }
+  bool STDMETHODCALLTYPE OnThaw() override { return true; }
+  bool STDMETHODCALLTYPE OnAbort() override { return true; }
+  bool STDMETHODCALLTYPE OnPostSnapshot(IVssWriterComponents *pComponents) override {
+    // A catch handler runs with what the calls that throw into it had: here
+    // nothing was checked.
+    UINT Count = 0;
+    try {
+      Flush();
+    } catch (...) {
+      pComponents->GetComponentCount(&Count);
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'pComponents' may be null here: VSS gives CLogWriter::OnPostSnapshot a null IVssWriterComponents when the requester selected no components; check it against null first [vss-writer-null-components]
+      return false;
+    }
+    return pComponents != nullptr;
   }
 };
