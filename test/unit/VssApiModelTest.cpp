@@ -103,4 +103,63 @@ TEST(VssApiModel, RecognisesFailureCallsByDeclaringClass) {
   EXPECT_EQ(Model.failureReportingCall(Decl("CSql", "SetWriterFailureMessage")), nullptr);
 }
 
+TEST(VssApiModel, KnowsTheEventsAnApiBelongsTo) {
+  auto AST = parse(R"cpp(
+    struct IVssComponent { virtual HRESULT SetRestoreMetadata(const wchar_t *) = 0; };
+    struct IVssCreateWriterMetadata { virtual HRESULT AddComponent(int) = 0; };
+    struct CDeviceMap { HRESULT SetRestoreMetadata(const wchar_t *); };
+    namespace app { struct IVssComponent { virtual HRESULT SetRestoreMetadata(const wchar_t *) = 0; }; }
+  )cpp");
+  const VssApiModel &Model = VssApiModel::get();
+  auto Decl = [&](const std::string &Class, const std::string &Name) {
+    return vss::test::selectFirst<CXXMethodDecl>(
+        *AST, cxxMethodDecl(hasName(Name), ofClass(hasName(Class))));
+  };
+  const vss::EventBoundApiSpec *Restore =
+      Model.eventBoundApi(Decl("::IVssComponent", "SetRestoreMetadata"));
+  ASSERT_NE(Restore, nullptr);
+  EXPECT_FALSE(Restore->forbiddenIn("OnPreRestore"));
+  EXPECT_TRUE(Restore->forbiddenIn("OnPostRestore"));
+  const vss::EventBoundApiSpec *Metadata =
+      Model.eventBoundApi(Decl("::IVssCreateWriterMetadata", "AddComponent"));
+  ASSERT_NE(Metadata, nullptr);
+  EXPECT_TRUE(Metadata->KeptPastHandler);
+  EXPECT_FALSE(Metadata->forbiddenIn("OnIdentifyEx"));
+  EXPECT_TRUE(Metadata->forbiddenIn("OnFreeze"));
+  EXPECT_EQ(Model.eventBoundApi(Decl("CDeviceMap", "SetRestoreMetadata")), nullptr);
+  EXPECT_EQ(Model.eventBoundApi(Decl("app::IVssComponent", "SetRestoreMetadata")), nullptr);
+}
+
+TEST(VssApiModel, RecognisesWaitsByFunctionAndByTheObjectsClass) {
+  auto AST = parse(R"cpp(
+    typedef unsigned long DWORD;
+    DWORD WaitForSingleObject(void *h, DWORD ms);
+    namespace app { DWORD WaitForSingleObject(void *h, DWORD ms); }
+    namespace std {
+    template <class T> struct __basic_future { void wait() const; };
+    template <class T> struct future : __basic_future<T> { T get(); };
+    }
+    struct Job { void wait(); };
+    void Run(std::future<int> &f, Job &j, void *h) {
+      WaitForSingleObject(h, 1);
+      app::WaitForSingleObject(h, 1);
+      f.wait();
+      j.wait();
+    }
+  )cpp");
+  auto Calls = match(findAll(callExpr().bind("c")), *vss::test::function(*AST, "Run")->getBody(),
+                     AST->getASTContext());
+  ASSERT_EQ(Calls.size(), 4u);
+  const VssApiModel &Model = VssApiModel::get();
+  const vss::BlockingWaitSpec *Win32 = Model.blockingWait(Calls[0].getNodeAs<CallExpr>("c"));
+  ASSERT_NE(Win32, nullptr);
+  EXPECT_EQ(Win32->TimeoutArgument, 1);
+  EXPECT_EQ(Model.blockingWait(Calls[1].getNodeAs<CallExpr>("c")), nullptr);
+  // Inherited from the library's implementation base: found by the object's class.
+  const vss::BlockingWaitSpec *Future = Model.blockingWait(Calls[2].getNodeAs<CallExpr>("c"));
+  ASSERT_NE(Future, nullptr);
+  EXPECT_EQ(Future->TimeoutArgument, -1);
+  EXPECT_EQ(Model.blockingWait(Calls[3].getNodeAs<CallExpr>("c")), nullptr);
+}
+
 } // namespace
