@@ -50,8 +50,12 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
   HResultValueTracer &Values = Analysis.values();
   llvm::DenseSet<SourceLocation> Reported;
 
-  Reachability Reached = Graph.reachableFrom(
-      Roots, runsCallee, [&](const FunctionDecl *F) { return Analysis.isUserFunction(F); });
+  // What runs before the handler returns: a wait on a worker thread the
+  // handler starts does not hold the handler. The library's own waits are
+  // found where the user's code calls them, not inside its implementation.
+  Reachability Reached = Graph.reachableFrom(Roots, runsWithinCall, [&](const FunctionDecl *F) {
+    return Analysis.isUserFunction(F) && !SM.isInSystemHeader(F->getLocation());
+  });
   Graph.forEachReachedCall(Reached, [&](const CallSite &Site, ReachedFunction Node) {
     const auto *Call = dyn_cast_or_null<CallExpr>(Site.Site);
     const BlockingWaitSpec *Wait = Call ? Model.blockingWait(Call) : nullptr;

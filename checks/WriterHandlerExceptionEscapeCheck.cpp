@@ -73,20 +73,11 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
   // callable handed to another function (a thread, a callback stored for
   // later), and not under a try block that catches everything.
   auto Follow = [&](const CallSite &Site) {
-    switch (Site.Kind) {
-    case CallEdgeKind::Call:
-    case CallEdgeKind::VirtualCall:
-    case CallEdgeKind::Construction:
-    case CallEdgeKind::Destruction:
-    case CallEdgeKind::CallableInvocation:
-      // Into a noexcept callee even under catch (...): what leaves it
-      // terminates before any handler runs.
-      return !ExceptionAnalysis::isNoexcept(Site.Caller) &&
-             (ExceptionAnalysis::isNoexcept(Site.Callee) ||
-              !Exceptions.isCaughtWhatever(Site.Caller, Site.Site));
-    default:
-      return false;
-    }
+    // Into a noexcept callee even under catch (...): what leaves it
+    // terminates before any handler runs.
+    return runsWithinCall(Site) && !ExceptionAnalysis::isNoexcept(Site.Caller) &&
+           (ExceptionAnalysis::isNoexcept(Site.Callee) ||
+            !Exceptions.isCaughtWhatever(Site.Caller, Site.Site));
   };
   // A noexcept function stops an exception: it terminates the process
   // there. Its own throw points are reported as such; what it calls is not

@@ -224,6 +224,19 @@ bool runsCallee(const CallSite &Site) {
   return Site.Kind != CallEdgeKind::LambdaCreation && Site.Kind != CallEdgeKind::FunctionReference;
 }
 
+bool runsWithinCall(const CallSite &Site) {
+  switch (Site.Kind) {
+  case CallEdgeKind::Call:
+  case CallEdgeKind::VirtualCall:
+  case CallEdgeKind::Construction:
+  case CallEdgeKind::Destruction:
+  case CallEdgeKind::CallableInvocation:
+    return true;
+  default:
+    return false;
+  }
+}
+
 llvm::ArrayRef<const FunctionDecl *> CallGraph::userFunctions() {
   if (UserFunctionsBuilt)
     return UserFunctionList;

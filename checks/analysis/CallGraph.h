@@ -44,6 +44,11 @@ enum class CallEdgeKind {
 /// not the creation of a lambda or the mention of a function.
 bool runsCallee(const struct CallSite &Site);
 
+/// True for the edges along which the callee runs before the call returns, on
+/// the caller's thread: not a callable handed to another function (a thread
+/// start, a callback stored for later), which may run it elsewhere or later.
+bool runsWithinCall(const struct CallSite &Site);
+
 /// One edge of the call graph: \c Caller reaches \c Callee at \c Site.
 struct CallSite {
   const clang::FunctionDecl *Caller;

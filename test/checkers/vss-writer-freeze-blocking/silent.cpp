@@ -39,6 +39,10 @@ public:
   }
   bool STDMETHODCALLTYPE OnThaw() override {
     Sleep(9999);
+    // Waits on the workers the handler starts do not hold the handler.
+    std::thread Flusher([this] { WaitForSingleObject(m_hFlushed, INFINITE); });
+    Flusher.detach();
+    CreateThread(nullptr, 0, &CSqlWriter::DrainWorker, this, 0, nullptr);
     return true;
   }
   bool STDMETHODCALLTYPE OnAbort() override {
@@ -58,6 +62,9 @@ private:
     if (Milliseconds == 0)
       return;
     WaitForSingleObject(Handle, Milliseconds);
+  }
+  static DWORD WINAPI DrainWorker(LPVOID Self) {
+    return WaitForSingleObject(static_cast<CSqlWriter *>(Self)->m_hFlushed, INFINITE);
   }
   // Called by no handler.
   void Drain() { WaitForSingleObject(m_hFlushed, INFINITE); }
