@@ -21,8 +21,19 @@ public:
 
 protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+  /// A helper file that waits has something to report when a freeze handler
+  /// of another file reaches it (facts).
+  bool checksWithoutVssApi() const override { return true; }
 
 private:
+  /// The longest of \p Timeouts that is at least MaxWaitMilliseconds, or null.
+  const TracedValue *longestTimeout(const std::vector<TracedValue> &Timeouts) const;
+  /// One finding: the wait at \p Loc, its time-out (null: it takes none),
+  /// the notes of the path, and where the time-out is written.
+  void report(const clang::SourceManager &SM, const clang::CallExpr *Call,
+              clang::SourceLocation Loc, const BlockingWaitSpec &Wait, llvm::StringRef Handler,
+              const TracedValue *Longest, llvm::function_ref<void()> PathNotes);
+
   /// A time-out at least this long is reported, like INFINITE.
   const unsigned MaxWaitMilliseconds;
 };
