@@ -2,6 +2,7 @@
 
 #include "WriterApiOutsideEventCheck.h"
 #include "Diagnostics.h"
+#include "analysis/CrossTuPaths.h"
 #include "analysis/Names.h"
 #include "analysis/ValueRange.h"
 #include "clang/AST/ExprCXX.h"
@@ -123,11 +124,33 @@ const Expr *assignmentIn(const FunctionDecl *Function, const ValueDecl *Variable
 
 } // namespace
 
+void WriterApiOutsideEventCheck::report(SourceLocation Loc, const EventBoundApiSpec &Rule,
+                                        const FunctionDecl *Callee, llvm::StringRef Handler) {
+  std::string Api = Rule.DisplayName.str();
+  if (Rule.MethodName.empty())
+    Api += "::" + Callee->getNameAsString();
+  std::string Remedy =
+      Rule.Remedy.empty() ? "call it from " + handlerList(Rule.Handlers) : Rule.Remedy.str();
+  if (Rule.KeptPastHandler)
+    diag(Loc, "%0 is valid only while the writer handles %1, but this call through a pointer "
+              "kept past it is reached from %2; %3")
+        << Api << handlerList(Rule.Handlers) << Handler << Remedy;
+  else if (Rule.OnlyIn)
+    diag(Loc, "%0 may be called only while the writer handles %1, but this call is reached "
+              "from %2; %3")
+        << Api << handlerList(Rule.Handlers) << Handler << Remedy;
+  else
+    diag(Loc, "%0 must not be called while the writer handles %1, but this call is reached "
+              "from it; %2")
+        << Api << Handler << Remedy;
+}
+
 void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &Analysis) {
   const VssApiModel &Model = model();
   CallGraph &Graph = Analysis.callGraph();
   llvm::ArrayRef<TranslationUnitAnalysis::EventHandler> Handlers = Analysis.eventHandlers();
-  if (Handlers.empty())
+  FactsIndex *Facts = facts(Analysis.context());
+  if (Handlers.empty() && !Facts)
     return;
 
   // The rules the TU's calls can break, each a set of handlers to start from:
@@ -159,24 +182,7 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
       if (Model.eventBoundApi(Site.Callee) != Rule || !Reported.insert(Site.Loc).second)
         return;
       const auto *Root = cast<CXXMethodDecl>(Reached.rootOf(Node));
-      std::string Api = Rule->DisplayName.str();
-      if (Rule->MethodName.empty())
-        Api += "::" + Site.Callee->getNameAsString();
-      std::string Handler = Model.overriddenEventHandler(Root)->Name.str();
-      std::string Remedy =
-          Rule->Remedy.empty() ? "call it from " + handlerList(Rule->Handlers) : Rule->Remedy.str();
-      if (Rule->KeptPastHandler)
-        diag(Site.Loc, "%0 is valid only while the writer handles %1, but this call through a "
-                       "pointer kept past it is reached from %2; %3")
-            << Api << handlerList(Rule->Handlers) << Handler << Remedy;
-      else if (Rule->OnlyIn)
-        diag(Site.Loc, "%0 may be called only while the writer handles %1, but this call is "
-                       "reached from %2; %3")
-            << Api << handlerList(Rule->Handlers) << Handler << Remedy;
-      else
-        diag(Site.Loc, "%0 must not be called while the writer handles %1, but this call is "
-                       "reached from it; %2")
-            << Api << Handler << Remedy;
+      report(Site.Loc, *Rule, Site.Callee, Model.overriddenEventHandler(Root)->Name);
       for (const CallSite *Step : Reached.pathTo(Node))
         emitCallPathNote(*this, *Step);
       if (!Rule->KeptPastHandler)
@@ -199,6 +205,59 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
             << describeFunction(Found->second.first) << Kept->getName();
     });
   }
+  if (!Facts)
+    return;
+
+  // Across translation units: a call of this one that a handler of another
+  // reaches, whose facts name the event it handles ("handler"). Only rules
+  // about the event being handled: a kept pointer's store is in another file.
+  CrossTuPaths Paths(Analysis, *Facts);
+  llvm::DenseMap<const FunctionDecl *, const EventHandlerSpec *> LocalHandlers;
+  for (const TranslationUnitAnalysis::EventHandler &Handler : Handlers)
+    LocalHandlers[Handler.Method->getCanonicalDecl()] = Handler.Spec;
+  auto HandlerOf = [&](llvm::StringRef Usr) -> const EventHandlerSpec * {
+    if (const FactsFunction *Remote = Facts->function(Usr); Remote && !Remote->Handler.empty())
+      return Model.eventHandlerNamed(Remote->Handler);
+    const FunctionDecl *Local = Paths.local(Usr);
+    return Local ? LocalHandlers.lookup(Local->getCanonicalDecl()) : nullptr;
+  };
+  auto FollowAcross = [&](const CallSite *Here, const FactsCall *There) {
+    if (Here)
+      return runsCallee(*Here);
+    return There->Kind != "lambda-creation" && There->Kind != "function-reference";
+  };
+  SourceManager &Sources = Analysis.context().getSourceManager();
+  for (const FunctionDecl *Function : Graph.userFunctions()) {
+    // The function's calls, by rule: one search per function and rule.
+    llvm::SmallVector<std::pair<const EventBoundApiSpec *, const CallSite *>, 4> Calls;
+    for (const CallSite &Site : Graph.callSites(Function))
+      if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
+        if (const EventBoundApiSpec *Spec = Model.eventBoundApi(Site.Callee);
+            Spec && !Spec->KeptPastHandler && !Reported.contains(Site.Loc))
+          Calls.push_back({Spec, &Site});
+    llvm::SmallPtrSet<const EventBoundApiSpec *, 4> Searched;
+    for (const auto &[Rule, First] : Calls) {
+      if (!Searched.insert(Rule).second)
+        continue;
+      std::optional<CrossTuPath> Path = Paths.findCaller(
+          Function, nullptr,
+          [&, Rule = Rule](llvm::StringRef Usr) {
+            const EventHandlerSpec *Handler = HandlerOf(Usr);
+            return Handler && Rule->forbiddenIn(Handler->Name);
+          },
+          FollowAcross);
+      if (!Path)
+        continue;
+      llvm::StringRef Handler = HandlerOf(Path->Root)->Name;
+      for (const auto &[Other, Site] : Calls) {
+        if (Other != Rule || !Reported.insert(Site->Loc).second)
+          continue;
+        report(Site->Loc, *Rule, Site->Callee, Handler);
+        emitCrossTuPathNotes(*this, Sources, Path->Steps);
+      }
+    }
+  }
+  reportStaleFacts(*Facts);
 }
 
 } // namespace vss

@@ -21,6 +21,12 @@ public:
 
 protected:
   void checkTranslationUnit(TranslationUnitAnalysis &Analysis) override;
+
+private:
+  /// The warning at \p Loc, a call of \p Callee that breaks \p Rule,
+  /// reached from the handler named \p Handler.
+  void report(clang::SourceLocation Loc, const EventBoundApiSpec &Rule,
+              const clang::FunctionDecl *Callee, llvm::StringRef Handler);
 };
 
 } // namespace vss
