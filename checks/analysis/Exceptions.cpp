@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 using namespace clang;
 
@@ -39,6 +40,13 @@ public:
     Handlers.pop_back();
     return Result;
   }
+
+  // Only a body with a try block needs to know what encloses a statement.
+  bool VisitCXXTryStmt(CXXTryStmt *) {
+    HasTry = true;
+    return true;
+  }
+  bool HasTry = false;
 
   // Lambdas and local classes are functions of their own.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -130,7 +138,7 @@ public:
 
   /// Adds an allocation point for each throwing new whose value a later
   /// statement tests for null.
-  void finish(const ParentMap &Parents) {
+  void finish(llvm::function_ref<const ParentMap &()> Parents) {
     const SourceManager &SM = Context.getSourceManager();
     for (const auto &[New, Target] : Allocations) {
       ThrowPoint Point;
@@ -139,8 +147,9 @@ public:
       Point.Loc = New->getBeginLoc();
       Point.Spec = &VssApiModel::get().allocation();
       for (const auto &[Tested, Test] : NullTests)
-        if (Target && Tested == Target && !guardsDeleteOnly(Parents, Test, Target) &&
-            SM.isBeforeInTranslationUnit(New->getBeginLoc(), Test->getBeginLoc())) {
+        if (Target && Tested == Target &&
+            SM.isBeforeInTranslationUnit(New->getBeginLoc(), Test->getBeginLoc()) &&
+            !guardsDeleteOnly(Parents(), Test, Target)) {
           Point.Kind = ThrowPoint::CheckedAllocation;
           Point.NullCheck = Test;
           break;
@@ -210,13 +219,21 @@ ExceptionAnalysis::PerFunction &ExceptionAnalysis::of(const FunctionDecl *Functi
   Slot = std::make_unique<PerFunction>();
   const FunctionDecl *Definition = nullptr;
   if (Function->hasBody(Definition) && Definition && Definition->getBody()) {
-    Stmt *Body = Definition->getBody();
-    Slot->Parents = std::make_unique<ParentMap>(Body);
+    Slot->Body = Definition->getBody();
     Collector Collect(Context, Slot->Points);
-    Collect.TraverseStmt(Body);
-    Collect.finish(*Slot->Parents);
+    Collect.TraverseStmt(Slot->Body);
+    Slot->HasTry = Collect.HasTry;
+    PerFunction &Known = *Slot;
+    Collect.finish([&]() -> const ParentMap & { return parentsOf(Known); });
   }
   return *Slot;
+}
+
+const ParentMap &ExceptionAnalysis::parentsOf(PerFunction &Known) {
+  // Built on first use: most bodies have no try block and store no new.
+  if (!Known.Parents)
+    Known.Parents = std::make_unique<ParentMap>(Known.Body);
+  return *Known.Parents;
 }
 
 llvm::ArrayRef<ThrowPoint> ExceptionAnalysis::throwPoints(const FunctionDecl *Function) {
@@ -226,11 +243,12 @@ llvm::ArrayRef<ThrowPoint> ExceptionAnalysis::throwPoints(const FunctionDecl *Fu
 template <typename Visit>
 bool ExceptionAnalysis::anyEnclosingHandler(const FunctionDecl *Function, const Stmt *At,
                                             Visit &&Matches) {
-  ParentMap *Parents = of(Function).Parents.get();
-  if (!Parents || !At)
+  PerFunction &Known = of(Function);
+  if (!Known.HasTry || !Known.Body || !At)
     return false;
-  for (const Stmt *Child = At, *Parent = Parents->getParent(At); Parent;
-       Child = Parent, Parent = Parents->getParent(Parent))
+  const ParentMap &Parents = parentsOf(Known);
+  for (const Stmt *Child = At, *Parent = Parents.getParent(At); Parent;
+       Child = Parent, Parent = Parents.getParent(Parent))
     if (const auto *Try = dyn_cast<CXXTryStmt>(Parent); Try && Try->getTryBlock() == Child)
       for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
         if (Matches(Try->getHandler(I)))

@@ -80,9 +80,12 @@ public:
 private:
   struct PerFunction {
     std::vector<ThrowPoint> Points;
-    std::unique_ptr<clang::ParentMap> Parents;
+    clang::Stmt *Body = nullptr;
+    bool HasTry = false; ///< A try block in the body (a function-try-block too).
+    std::unique_ptr<clang::ParentMap> Parents; ///< Built when first needed.
   };
   PerFunction &of(const clang::FunctionDecl *Function);
+  static const clang::ParentMap &parentsOf(PerFunction &Known);
   /// The handlers of the try blocks around \p At, innermost first.
   template <typename Visit>
   bool anyEnclosingHandler(const clang::FunctionDecl *Function, const clang::Stmt *At,
