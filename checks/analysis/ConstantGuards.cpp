@@ -22,7 +22,6 @@ constexpr unsigned StepsPerQuestion = 4096;
 
 struct GuardEvaluator::FunctionCFG {
   std::unique_ptr<CFG> Graph;
-  llvm::DenseMap<const Stmt *, unsigned> BlockOf;
   /// Parameters that are only read: what a call binds them to stays true.
   llvm::SmallPtrSet<const ParmVarDecl *, 4> Stable;
   /// True when some branch of the function could be decided at all.
@@ -55,7 +54,6 @@ GuardEvaluator::FunctionCFG *GuardEvaluator::cfgOf(const FunctionDecl *Function)
       auto S = Element.getAs<CFGStmt>();
       if (!S)
         continue;
-      Result->BlockOf.try_emplace(S->getStmt(), Block->getBlockID());
       if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S->getStmt());
           Cast && Cast->getCastKind() == CK_LValueToRValue)
         Reads.insert(Cast->getSubExpr()->IgnoreParens());
