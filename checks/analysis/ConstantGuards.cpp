@@ -75,6 +75,12 @@ llvm::ArrayRef<unsigned> GuardEvaluator::relevantParameters(const FunctionDecl *
   auto [It, Inserted] = Relevant.try_emplace(Function->getCanonicalDecl());
   if (!Inserted)
     return It->second;
+  // Only an integer or enumeration parameter can decide a branch: a function
+  // without one needs no graph (most callees a traversal enters).
+  if (llvm::none_of(Function->parameters(), [](const ParmVarDecl *Param) {
+        return Param->getType()->isIntegralOrEnumerationType();
+      }))
+    return It->second;
   FunctionCFG *Graph = cfgOf(Function);
   const FunctionDecl *Definition = nullptr;
   llvm::SmallVector<unsigned, 2> Found;
