@@ -49,28 +49,6 @@ const ValueDecl *keptIn(const CallExpr *Call) {
   return nullptr;
 }
 
-/// True when \p Type is, or holds as a template argument (CComPtr<I>), a
-/// pointer to the interface \p Interface names.
-bool holdsInterface(QualType Type, llvm::StringRef Interface, unsigned Depth = 0) {
-  if (Type.isNull() || Depth > 4)
-    return false;
-  Type = Type.getNonReferenceType();
-  if (Type->isPointerType())
-    Type = Type->getPointeeType();
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record)
-    return false;
-  if (Record->getIdentifier() && Record->getName() == Interface &&
-      Record->getDeclContext()->getRedeclContext()->isTranslationUnit())
-    return true;
-  if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
-    for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
-      if (Argument.getKind() == TemplateArgument::Type &&
-          holdsInterface(Argument.getAsType(), Interface, Depth + 1))
-        return true;
-  return false;
-}
-
 /// True when a writer class of the TU (or one of its bases) has a data member
 /// that can keep the interface of \p Rule.
 bool writerKeepsInterface(llvm::ArrayRef<TranslationUnitAnalysis::EventHandler> Handlers,
@@ -84,7 +62,7 @@ bool writerKeepsInterface(llvm::ArrayRef<TranslationUnitAnalysis::EventHandler> 
     if (!Class || !(Class = Class->getDefinition()) || !Seen.insert(Class).second)
       continue;
     for (const FieldDecl *Field : Class->fields())
-      if (holdsInterface(Field->getType(), Rule.ClassName))
+      if (VssApiModel::get().holdsInterface(Field->getType(), Rule))
         return true;
     for (const CXXBaseSpecifier &Base : Class->bases())
       Classes.push_back(Base.getType()->getAsCXXRecordDecl());
@@ -153,19 +131,31 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
   if (Handlers.empty() && !Facts)
     return;
 
-  // The rules the TU's calls can break, each a set of handlers to start from:
-  // one traversal per rule that some call is about, not one per handler.
-  llvm::SetVector<const EventBoundApiSpec *> Rules;
+  // The calls of event-bound APIs in the TU's functions, grouped by caller.
+  std::vector<std::pair<const EventBoundApiSpec *, const CallSite *>> ApiCalls;
   for (const FunctionDecl *Function : Graph.userFunctions())
     for (const CallSite &Site : Graph.callSites(Function))
       if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
         if (const EventBoundApiSpec *Spec = Model.eventBoundApi(Site.Callee))
-          // A pointer VSS gives one handler reaches another only if it was
-          // kept in a member or a global: most writers, which describe their
-          // metadata through OnIdentify's parameter, cost no traversal.
-          if (!Spec->KeptPastHandler || keptIn(dyn_cast_or_null<CallExpr>(Site.Site)) ||
-              writerKeepsInterface(Handlers, *Spec))
-            Rules.insert(Spec);
+          ApiCalls.push_back({Spec, &Site});
+
+  // The rules the TU's calls can break, each a set of handlers to start from:
+  // one traversal per rule that some call is about, not one per handler. A
+  // pointer VSS gives one handler reaches another only if it was kept in a
+  // member or a global: most writers, which describe their metadata through
+  // OnIdentify's parameter, cost no traversal.
+  llvm::SetVector<const EventBoundApiSpec *> Rules;
+  llvm::DenseMap<const EventBoundApiSpec *, bool> WriterKeeps;
+  for (const auto &[Spec, Site] : ApiCalls) {
+    if (Spec->KeptPastHandler && !keptIn(dyn_cast_or_null<CallExpr>(Site->Site))) {
+      auto [Known, Inserted] = WriterKeeps.try_emplace(Spec);
+      if (Inserted)
+        Known->second = writerKeepsInterface(Handlers, *Spec);
+      if (!Known->second)
+        continue;
+    }
+    Rules.insert(Spec);
+  }
 
   llvm::DenseSet<SourceLocation> Reported;
   llvm::DenseMap<const ValueDecl *, std::pair<const FunctionDecl *, const Expr *>> KeptAt;
@@ -212,43 +202,31 @@ void WriterApiOutsideEventCheck::checkTranslationUnit(TranslationUnitAnalysis &A
   // reaches, whose facts name the event it handles ("handler"). Only rules
   // about the event being handled: a kept pointer's store is in another file.
   CrossTuPaths Paths(Analysis, *Facts);
-  llvm::DenseMap<const FunctionDecl *, const EventHandlerSpec *> LocalHandlers;
-  for (const TranslationUnitAnalysis::EventHandler &Handler : Handlers)
-    LocalHandlers[Handler.Method->getCanonicalDecl()] = Handler.Spec;
-  auto HandlerOf = [&](llvm::StringRef Usr) -> const EventHandlerSpec * {
-    if (const FactsFunction *Remote = Facts->function(Usr); Remote && !Remote->Handler.empty())
-      return Model.eventHandlerNamed(Remote->Handler);
-    const FunctionDecl *Local = Paths.local(Usr);
-    return Local ? LocalHandlers.lookup(Local->getCanonicalDecl()) : nullptr;
-  };
   auto FollowAcross = [&](const CallSite *Here, const FactsCall *There) {
-    if (Here)
-      return runsCallee(*Here);
-    return There->Kind != "lambda-creation" && There->Kind != "function-reference";
+    return Here ? runsCallee(*Here) : remoteRunsCallee(*There);
   };
   SourceManager &Sources = Analysis.context().getSourceManager();
-  for (const FunctionDecl *Function : Graph.userFunctions()) {
-    // The function's calls, by rule: one search per function and rule.
-    llvm::SmallVector<std::pair<const EventBoundApiSpec *, const CallSite *>, 4> Calls;
-    for (const CallSite &Site : Graph.callSites(Function))
-      if (Site.Kind == CallEdgeKind::Call || Site.Kind == CallEdgeKind::VirtualCall)
-        if (const EventBoundApiSpec *Spec = Model.eventBoundApi(Site.Callee);
-            Spec && !Spec->KeptPastHandler && !Reported.contains(Site.Loc))
-          Calls.push_back({Spec, &Site});
+  // One search per function and rule; each of its calls is reported with the path.
+  for (size_t Begin = 0, End; Begin < ApiCalls.size(); Begin = End) {
+    const FunctionDecl *Function = ApiCalls[Begin].second->Caller;
+    for (End = Begin; End < ApiCalls.size() && ApiCalls[End].second->Caller == Function; ++End)
+      ;
+    llvm::ArrayRef<std::pair<const EventBoundApiSpec *, const CallSite *>> Calls(
+        ApiCalls.data() + Begin, End - Begin);
     llvm::SmallPtrSet<const EventBoundApiSpec *, 4> Searched;
     for (const auto &[Rule, First] : Calls) {
-      if (!Searched.insert(Rule).second)
+      if (Rule->KeptPastHandler || Reported.contains(First->Loc) || !Searched.insert(Rule).second)
         continue;
       std::optional<CrossTuPath> Path = Paths.findCaller(
           Function, nullptr,
           [&, Rule = Rule](llvm::StringRef Usr) {
-            const EventHandlerSpec *Handler = HandlerOf(Usr);
+            const EventHandlerSpec *Handler = Paths.handlerOf(Usr);
             return Handler && Rule->forbiddenIn(Handler->Name);
           },
           FollowAcross);
       if (!Path)
         continue;
-      llvm::StringRef Handler = HandlerOf(Path->Root)->Name;
+      llvm::StringRef Handler = Paths.handlerOf(Path->Root)->Name;
       for (const auto &[Other, Site] : Calls) {
         if (Other != Rule || !Reported.insert(Site->Loc).second)
           continue;

@@ -25,12 +25,7 @@ namespace {
 
 /// The argument of \p Call that holds its parameter \p Param.
 std::optional<unsigned> argumentFor(const CallExpr *Call, const ParmVarDecl *Param) {
-  unsigned Index = Param->getFunctionScopeIndex();
-  // A member operator called as an operator: its object is argument 0.
-  if (isa<CXXOperatorCallExpr>(Call))
-    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-        Method && !Method->isExplicitObjectMemberFunction())
-      ++Index;
+  unsigned Index = Param->getFunctionScopeIndex() + objectArguments(Call);
   if (Index >= Call->getNumArgs())
     return std::nullopt;
   return Index;
@@ -164,22 +159,12 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
   // another reaches, with a time-out this translation unit knows to be too
   // long (one passed in by a caller of another file is not followed).
   CrossTuPaths Paths(Analysis, *Facts);
-  llvm::DenseSet<const FunctionDecl *> LocalRoots;
-  for (const FunctionDecl *Root : Roots)
-    LocalRoots.insert(Root->getCanonicalDecl());
   auto IsFreezeHandler = [&](llvm::StringRef Usr) {
-    if (const FactsFunction *Remote = Facts->function(Usr); Remote && !Remote->Handler.empty())
-      if (const EventHandlerSpec *Spec = Model.eventHandlerNamed(Remote->Handler))
-        return Spec->InFreezeWindow;
-    const FunctionDecl *Local = Paths.local(Usr);
-    return Local && LocalRoots.contains(Local->getCanonicalDecl());
+    const EventHandlerSpec *Handler = Paths.handlerOf(Usr);
+    return Handler && Handler->InFreezeWindow;
   };
   auto FollowAcross = [&](const CallSite *Here, const FactsCall *There) {
-    if (Here)
-      return runsWithinCall(*Here);
-    return There->Kind == "call" || There->Kind == "virtual-call" ||
-           There->Kind == "construction" || There->Kind == "destruction" ||
-           There->Kind == "callable-invocation";
+    return Here ? runsWithinCall(*Here) : remoteRunsWithinCall(*There);
   };
   SourceManager &Sources = Analysis.context().getSourceManager();
   for (const FunctionDecl *Function : Graph.userFunctions()) {
@@ -206,10 +191,7 @@ void WriterFreezeBlockingCheck::checkTranslationUnit(TranslationUnitAnalysis &An
         Paths.findCaller(Function, nullptr, IsFreezeHandler, FollowAcross);
     if (!Path)
       continue;
-    const FactsFunction *Remote = Facts->function(Path->Root);
-    std::string Handler = Remote && !Remote->Handler.empty()
-                              ? Remote->Name
-                              : describeFunction(Paths.local(Path->Root));
+    std::string Handler = Paths.rootName(Path->Root);
     for (const auto &[Site, Timeouts] : Blocking) {
       if (!Reported.insert(Site->Loc).second)
         continue;

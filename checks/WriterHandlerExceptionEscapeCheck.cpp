@@ -126,20 +126,11 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
   // another reaches through other files, with nothing on the way that
   // catches them (the facts name what each call is wrapped in).
   CrossTuPaths Paths(Analysis, *Facts);
-  llvm::DenseSet<const FunctionDecl *> LocalHandlers;
-  for (const FunctionDecl *Handler : Handlers)
-    LocalHandlers.insert(Handler->getCanonicalDecl());
-  auto IsHandler = [&](llvm::StringRef Usr) {
-    if (const FactsFunction *Remote = Facts->function(Usr); Remote && !Remote->Handler.empty())
-      return true;
-    const FunctionDecl *Local = Paths.local(Usr);
-    return Local && LocalHandlers.contains(Local->getCanonicalDecl());
-  };
+  auto IsHandler = [&](llvm::StringRef Usr) { return Paths.handlerOf(Usr) != nullptr; };
   auto FollowAcross = [&](const CallSite *Here, const FactsCall *There) {
     if (Here)
       return Follow(*Here);
-    if (There->Kind != "call" && There->Kind != "virtual-call" && There->Kind != "construction" &&
-        There->Kind != "destruction" && There->Kind != "callable-invocation")
+    if (!remoteRunsWithinCall(*There))
       return false;
     if (const FactsFunction *Caller = Facts->function(There->Caller); Caller && Caller->Noexcept)
       return false;
@@ -160,10 +151,7 @@ void WriterHandlerExceptionEscapeCheck::checkTranslationUnit(TranslationUnitAnal
     std::optional<CrossTuPath> Path = Paths.findCaller(Function, nullptr, IsHandler, FollowAcross);
     if (!Path)
       continue;
-    const FactsFunction *Remote = Facts->function(Path->Root);
-    std::string HandlerName = Remote && !Remote->Handler.empty()
-                                  ? Remote->Name
-                                  : describeFunction(Paths.local(Path->Root));
+    std::string HandlerName = Paths.rootName(Path->Root);
     for (const ThrowPoint *Point : Escaping) {
       if (llvm::any_of(Path->Steps, [&](const CrossTuStep &Step) {
             return Step.Here ? Exceptions.isCaught(Step.Here->Caller, Step.Here->Site, *Point)

@@ -224,6 +224,14 @@ bool runsCallee(const CallSite &Site) {
   return Site.Kind != CallEdgeKind::LambdaCreation && Site.Kind != CallEdgeKind::FunctionReference;
 }
 
+unsigned objectArguments(const CallExpr *Call) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call ? Call->getDirectCallee() : nullptr);
+  return isa_and_nonnull<CXXOperatorCallExpr>(Call) && Method &&
+                 Method->isImplicitObjectMemberFunction()
+             ? 1
+             : 0;
+}
+
 bool runsWithinCall(const CallSite &Site) {
   switch (Site.Kind) {
   case CallEdgeKind::Call:
@@ -357,10 +365,7 @@ unsigned CallGraph::contextAt(const CallSite &Site, ReachedFunction From) {
       return 0;
     Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
     const FunctionDecl *Direct = Call->getDirectCallee();
-    if (!Args.empty() &&
-        ((isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
-          !cast<CXXMethodDecl>(Direct)->isStatic()) ||
-         VssApiModel::get().isInvoke(Direct)))
+    if (!Args.empty() && (objectArguments(Call) || VssApiModel::get().isInvoke(Direct)))
       Args = Args.drop_front();
   } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Site.Site)) {
     Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());

@@ -40,6 +40,11 @@ enum class CallEdgeKind {
   CallbackArgument,   ///< A callable given to a function without a body here, which may run it.
 };
 
+/// The arguments of \p Call that come before those of the callee's
+/// parameters: 1 for a member operator called as an operator (its object is
+/// argument 0), else 0.
+unsigned objectArguments(const clang::CallExpr *Call);
+
 /// True for the edges along which the callee runs as part of the caller:
 /// not the creation of a lambda or the mention of a function.
 bool runsCallee(const struct CallSite &Site);

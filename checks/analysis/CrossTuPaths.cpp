@@ -3,6 +3,7 @@
 #include "CrossTuPaths.h"
 #include "ConstantGuards.h"
 #include "Facts.h"
+#include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
@@ -19,6 +20,34 @@ CrossTuPaths::CrossTuPaths(TranslationUnitAnalysis &Analysis, FactsIndex &Facts)
     for (const CallSite &Site : Graph.callSites(Function))
       Local.try_emplace(usrOf(Site.Callee), Site.Callee);
   }
+}
+
+bool remoteRunsCallee(const FactsCall &Call) {
+  return Call.Kind != "lambda-creation" && Call.Kind != "function-reference";
+}
+
+bool remoteRunsWithinCall(const FactsCall &Call) {
+  return Call.Kind == "call" || Call.Kind == "virtual-call" || Call.Kind == "construction" ||
+         Call.Kind == "destruction" || Call.Kind == "callable-invocation";
+}
+
+const EventHandlerSpec *CrossTuPaths::handlerOf(llvm::StringRef Usr) {
+  if (const FactsFunction *Remote = Facts.function(Usr); Remote && !Remote->Handler.empty())
+    return VssApiModel::get().eventHandlerNamed(Remote->Handler);
+  if (!LocalHandlers) {
+    LocalHandlers.emplace();
+    for (const TranslationUnitAnalysis::EventHandler &Handler : Analysis.eventHandlers())
+      (*LocalHandlers)[Handler.Method->getCanonicalDecl()] = Handler.Spec;
+  }
+  const FunctionDecl *Function = Local.lookup(Usr);
+  return Function ? LocalHandlers->lookup(Function->getCanonicalDecl()) : nullptr;
+}
+
+std::string CrossTuPaths::rootName(llvm::StringRef Usr) const {
+  if (const FactsFunction *Remote = Facts.function(Usr); Remote && !Remote->Handler.empty())
+    return Remote->Name;
+  const FunctionDecl *Function = Local.lookup(Usr);
+  return Function ? describeFunction(Function) : std::string();
 }
 
 ParameterValues CrossTuPaths::constantArguments(const CallSite &Site) {

@@ -15,6 +15,7 @@
 #include "ConstantGuards.h"
 #include "FactsIndex.h"
 #include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -35,6 +36,14 @@ struct CrossTuPath {
   std::vector<CrossTuStep> Steps;
 };
 
+/// The edges of another translation unit along which the callee runs as
+/// part of the caller (not the creation of a lambda, the mention of a
+/// function), as runsCallee says of a CallSite.
+bool remoteRunsCallee(const FactsCall &Call);
+/// The edges of another translation unit along which the callee runs before
+/// the call returns, as runsWithinCall says of a CallSite.
+bool remoteRunsWithinCall(const FactsCall &Call);
+
 class CrossTuPaths {
 public:
   CrossTuPaths(TranslationUnitAnalysis &Analysis, FactsIndex &Facts);
@@ -42,6 +51,15 @@ public:
   /// The function of this translation unit with USR \p Usr (one it defines or
   /// calls), or null.
   const clang::FunctionDecl *local(llvm::StringRef Usr) const { return Local.lookup(Usr); }
+
+  /// The event handler the function with USR \p Usr is: by the facts of its
+  /// translation unit, or one of this translation unit's handlers; null for
+  /// any other function.
+  const EventHandlerSpec *handlerOf(llvm::StringRef Usr);
+
+  /// How a finding names the function with USR \p Usr, where a path starts:
+  /// as the facts of its translation unit name it, or as this one does.
+  std::string rootName(llvm::StringRef Usr) const;
 
   /// A shortest path that ends at \p StartCall, a call in \p Start, and
   /// begins at a function \p IsRoot accepts, through at least one call of
@@ -65,6 +83,9 @@ private:
   /// functions, so that a path can come back into it through a function
   /// another TU calls.
   llvm::StringMap<const clang::FunctionDecl *> Local;
+  /// This TU's event handlers, by canonical declaration; built on first use.
+  std::optional<llvm::DenseMap<const clang::FunctionDecl *, const EventHandlerSpec *>>
+      LocalHandlers;
 };
 
 } // namespace vss

@@ -27,11 +27,7 @@ uint32_t low32(const llvm::APSInt &Value) {
 const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee, unsigned Index) {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Site)) {
     const FunctionDecl *Direct = Call->getDirectCallee();
-    unsigned Shift = (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Direct) &&
-                      !cast<CXXMethodDecl>(Direct)->isStatic()) ||
-                             VssApiModel::get().isInvoke(Direct)
-                         ? 1
-                         : 0;
+    unsigned Shift = objectArguments(Call) || VssApiModel::get().isInvoke(Direct) ? 1 : 0;
     if (Index + Shift < Call->getNumArgs())
       return Call->getArg(Index + Shift);
   }

@@ -1,6 +1,7 @@
 //===--- Nullness.cpp - Where a pointer parameter is used before a null check ===//
 
 #include "Nullness.h"
+#include "CallGraph.h"
 #include "ValueRange.h"
 #include "VssApiModel.h"
 #include "clang/AST/ExprCXX.h"
@@ -168,12 +169,7 @@ private:
     const SourceManager &SM = Context.getSourceManager();
     if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
       return;
-    // A member operator called as an operator: its object is argument 0.
-    unsigned Offset = 0;
-    if (isa<CXXOperatorCallExpr>(Call))
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-          Method && !Method->isExplicitObjectMemberFunction())
-        Offset = 1;
+    unsigned Offset = objectArguments(Call);
     for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
       unsigned ParamIndex = I - Offset;
       if (ParamIndex >= Definition->getNumParams() || !isParam(Call->getArg(I)))

@@ -4,6 +4,7 @@
 #include "CallGraph.h"
 #include "Names.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
@@ -422,6 +423,33 @@ const EventBoundApiSpec *VssApiModel::eventBoundApi(const FunctionDecl *Callee) 
         isGlobalClassNamed(Method->getParent(), Spec.ClassName))
       return &Spec;
   return nullptr;
+}
+
+namespace {
+
+bool holdsClass(QualType Type, llvm::StringRef Name, unsigned Depth) {
+  if (Type.isNull() || Depth > 4)
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (isGlobalClassNamed(Record, Name))
+    return true;
+  if (const auto *Specialization = llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
+      if (Argument.getKind() == TemplateArgument::Type &&
+          holdsClass(Argument.getAsType(), Name, Depth + 1))
+        return true;
+  return false;
+}
+
+} // namespace
+
+bool VssApiModel::holdsInterface(QualType Type, const EventBoundApiSpec &Rule) const {
+  return holdsClass(Type, Rule.ClassName, 0);
 }
 
 bool VssApiModel::isComponentsSelectedQuery(const FunctionDecl *Callee) const {

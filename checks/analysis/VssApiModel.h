@@ -183,6 +183,10 @@ public:
   /// The writer API bound to some events (rule 6) that \p Callee is, if any.
   const EventBoundApiSpec *eventBoundApi(const clang::FunctionDecl *Callee) const;
 
+  /// True when \p Type is a pointer to the interface of \p Rule, or holds one
+  /// as a template argument (CComPtr<IVssCreateWriterMetadata>).
+  bool holdsInterface(clang::QualType Type, const EventBoundApiSpec &Rule) const;
+
   /// True for CVssWriter::AreComponentsSelected: when it returns true, the
   /// components given to the handlers are not null (rule 7).
   bool isComponentsSelectedQuery(const clang::FunctionDecl *Callee) const;
